@@ -1,0 +1,5 @@
+package vn.dondoc.events;
+
+public enum Channel {
+    EMAIL, SMS
+}

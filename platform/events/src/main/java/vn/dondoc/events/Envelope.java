@@ -1,0 +1,77 @@
+package vn.dondoc.events;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * An event with its CloudEvents 1.0 attributes. The id is chosen once, when the fact is recorded, so that a
+ * re-publication (outbox relay retry, replay) carries the same id and consumers can drop it.
+ *
+ * @param id          {@code ce_id}: unique per fact, stable across re-publication
+ * @param source      {@code ce_source}: the service that recorded the fact, e.g. {@code /dondoc/task-service}
+ * @param time        {@code ce_time}
+ * @param traceparent W3C trace context, carried from cause to effect
+ * @param data        the event itself
+ */
+public record Envelope<E extends Event>(String id, String source, Instant time, String traceparent, E data) {
+
+    public static final String SPEC_VERSION = "1.0";
+
+    public Envelope {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(data, "data");
+        if (traceparent == null || traceparent.isBlank()) {
+            traceparent = newTraceparent();
+        }
+    }
+
+    /** A new fact with a random id and a fresh trace. */
+    public static <E extends Event> Envelope<E> of(String source, E data, Clock clock) {
+        return new Envelope<>(UUID.randomUUID().toString(), source, clock.instant(), null, data);
+    }
+
+    /** A fact caused by {@code cause}: same trace, so the console can follow it end to end. */
+    public static <E extends Event> Envelope<E> causedBy(Envelope<?> cause, String id, String source, E data, Clock clock) {
+        return new Envelope<>(id, source, clock.instant(), childOf(cause.traceparent()), data);
+    }
+
+    /** The record to publish: on the event's topic, keyed by its subject so one task's events stay in order. */
+    public org.apache.kafka.clients.producer.ProducerRecord<String, Envelope<?>> toRecord() {
+        return new org.apache.kafka.clients.producer.ProducerRecord<>(topic(), subject(), this);
+    }
+
+    public EventType type() {
+        return EventType.of(data);
+    }
+
+    public String subject() {
+        return data.subject();
+    }
+
+    public String topic() {
+        return type().topic();
+    }
+
+    /** The trace id part of the traceparent (32 hex digits). */
+    public String traceId() {
+        return traceparent.split("-")[1];
+    }
+
+    private static String newTraceparent() {
+        var random = ThreadLocalRandom.current();
+        return "00-%016x%016x-%016x-01".formatted(random.nextLong(), random.nextLong(), random.nextLong());
+    }
+
+    private static String childOf(String parent) {
+        var parts = parent.split("-");
+        if (parts.length != 4) {
+            return newTraceparent();
+        }
+        return "%s-%s-%016x-%s".formatted(parts[0], parts[1], ThreadLocalRandom.current().nextLong(), parts[3]);
+    }
+}
