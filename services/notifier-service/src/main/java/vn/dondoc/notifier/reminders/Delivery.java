@@ -1,0 +1,84 @@
+package vn.dondoc.notifier.reminders;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+import vn.dondoc.events.Channel;
+import vn.dondoc.events.NotificationFailed;
+import vn.dondoc.events.NotificationSent;
+import vn.dondoc.events.ReminderDue;
+
+/**
+ * One reminder to one address on one channel. The unique index makes the claim the single point where two
+ * attempts at the same delivery meet: whoever inserts first sends.
+ *
+ * @param attempts          how many times sending was started
+ * @param possibleDuplicate an earlier attempt was interrupted with its outcome unknown
+ * @param outcomePublished  the Sent/Failed event is on the notifications topic (so a repeat is a duplicate)
+ */
+@Document("deliveries")
+@CompoundIndex(name = "one_per_address", def = "{'reminderId': 1, 'channel': 1, 'address': 1}", unique = true)
+record Delivery(@Id String id, String reminderId, String taskId, String unit, Channel channel, String address,
+                State state, int attempts, boolean possibleDuplicate, String reason, boolean permanent,
+                boolean outcomePublished, Instant claimedAt, Instant finishedAt) {
+
+    /** How often an interrupted send (left in {@link State#SENDING}) is taken over before we give up on it. */
+    static final int MAX_ATTEMPTS_AFTER_INTERRUPTION = 2;
+
+    enum State {
+        /** claimed; the server's answer is not recorded yet */
+        SENDING,
+        /** accepted by the server or provider */
+        SENT,
+        /** refused or unreachable; see {@code permanent} */
+        FAILED
+    }
+
+    static Delivery claim(ReminderDue reminder, Channel channel, String address, Instant now) {
+        return new Delivery(null, reminder.reminderId(), reminder.taskId(), reminder.recipient(), channel, address,
+                State.SENDING, 1, false, null, false, false, now, null);
+    }
+
+    /** Nothing more will be attempted for this delivery. */
+    boolean finished() {
+        return state == State.SENT || (state == State.FAILED && permanent);
+    }
+
+    /** A previous attempt failed in a way that may pass (a 4xx answer, a lost connection). */
+    boolean retryable() {
+        return state == State.FAILED && !permanent;
+    }
+
+    /** A previous attempt was started and never recorded an answer: the process died or lost the database. */
+    boolean interrupted() {
+        return state == State.SENDING;
+    }
+
+    boolean mayTakeOver() {
+        return attempts < MAX_ATTEMPTS_AFTER_INTERRUPTION;
+    }
+
+    /** The deterministic identity of this delivery, the stem of its outcome events' ids. */
+    String key() {
+        return key(reminderId, channel, address);
+    }
+
+    static String key(String reminderId, Channel channel, String address) {
+        return reminderId + "/" + channel + "/" + address;
+    }
+
+    NotificationSent sent(String provider) {
+        return new NotificationSent(reminderId, taskId, unit, channel, address, provider, attempts, finishedAt,
+                possibleDuplicate);
+    }
+
+    NotificationFailed failed() {
+        return new NotificationFailed(reminderId, taskId, unit, channel, address, reason, permanent, attempts,
+                finishedAt);
+    }
+
+    String outcomeId() {
+        return state == State.SENT ? key() + "/sent" : key() + "/failed/" + attempts;
+    }
+}
