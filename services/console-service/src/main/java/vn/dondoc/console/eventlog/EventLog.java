@@ -1,0 +1,169 @@
+package vn.dondoc.console.eventlog;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Sorts;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.Binary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+import vn.dondoc.events.EventJson;
+
+/**
+ * The stored log, one MongoDB document per Kafka record with {@code _id = topic/partition/offset}: storing a
+ * record twice (redelivery after a rebalance, a retried batch) is a duplicate key, i.e. "already stored".
+ */
+@Repository
+class EventLog implements InitializingBean {
+
+    static final String COLLECTION = "events";
+    static final String TASK_ID = "taskId";
+    static final String TYPE = "type";
+    static final String UNITS = "units";
+    static final String TIME = "time";
+
+    private static final Logger log = LoggerFactory.getLogger(EventLog.class);
+    private static final Bson OLDEST_FIRST = Sorts.ascending(TIME, "topic", "partition", "offset");
+    private static final Bson NEWEST_FIRST = Sorts.descending(TIME, "topic", "partition", "offset");
+
+    private final MongoCollection<Document> events;
+
+    EventLog(MongoTemplate mongo) {
+        this.events = mongo.getCollection(COLLECTION);
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        events.createIndex(Indexes.ascending(TASK_ID, TIME), new IndexOptions().name("task_time"));
+        events.createIndex(Indexes.ascending(TYPE, TIME), new IndexOptions().name("type_time"));
+        events.createIndex(Indexes.ascending(UNITS, TIME), new IndexOptions().name("unit_time"));
+        events.createIndex(Indexes.ascending(TIME), new IndexOptions().name("time"));
+    }
+
+    /** Stores what is not stored yet, in one round trip; returns exactly the newly stored entries, in order. */
+    List<LoggedEvent> append(List<LoggedEvent> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Set<Integer> notNew = new HashSet<>();
+        try {
+            events.insertMany(entries.stream().map(EventLog::toDocument).toList(), new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                    notNew.add(error.getIndex());
+                } else if (!storeAsText(entries.get(error.getIndex()), error.getMessage())) {
+                    notNew.add(error.getIndex());
+                }
+            }
+        }
+        if (notNew.isEmpty()) {
+            return entries;
+        }
+        List<LoggedEvent> stored = new ArrayList<>(entries.size() - notNew.size());
+        for (int i = 0; i < entries.size(); i++) {
+            if (!notNew.contains(i)) {
+                stored.add(entries.get(i));
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * MongoDB refused the document itself (e.g. field names it does not allow): keep the data as JSON text rather
+     * than lose the record. Returns false when it was stored meanwhile.
+     */
+    private boolean storeAsText(LoggedEvent entry, String reason) {
+        log.warn("Storing {} with its data as text: {}", entry.key(), reason);
+        Document document = toDocument(entry);
+        document.put("data", EventJson.MAPPER.writeValueAsString(entry.data()));
+        try {
+            events.insertOne(document);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** The latest {@code limit} matching entries, or with {@code after} the first ones after it; oldest first. */
+    List<LoggedEvent> find(EventQuery query) {
+        if (query.after() != null) {
+            return read(events.find(query.filter()).sort(OLDEST_FIRST).limit(query.limit()));
+        }
+        List<LoggedEvent> latest = read(events.find(query.filter()).sort(NEWEST_FIRST).limit(query.limit()));
+        Collections.reverse(latest);
+        return latest;
+    }
+
+    /** The latest entries, newest first. */
+    List<LoggedEvent> latest(int limit) {
+        return read(events.find().sort(NEWEST_FIRST).limit(limit));
+    }
+
+    private static List<LoggedEvent> read(Iterable<Document> documents) {
+        List<LoggedEvent> result = new ArrayList<>();
+        documents.forEach(document -> result.add(fromDocument(document)));
+        return result;
+    }
+
+    private static Document toDocument(LoggedEvent entry) {
+        var document = new Document("_id", entry.key());
+        putIfPresent(document, "ceId", entry.ceId());
+        putIfPresent(document, TYPE, entry.type());
+        document.put(TIME, Date.from(entry.time()));
+        putIfPresent(document, TASK_ID, entry.taskId());
+        putIfPresent(document, "unit", entry.unit());
+        document.put(UNITS, entry.units());
+        document.put("topic", entry.topic());
+        document.put("partition", entry.partition());
+        document.put("offset", entry.offset());
+        putIfPresent(document, "traceId", entry.traceId());
+        document.put("headers", entry.headers().stream()
+                .map(header -> new Document("name", header.name()).append("value", header.value()))
+                .toList());
+        document.put("data", entry.data());
+        if (entry.raw() != null) {
+            document.put("raw", new Binary(entry.raw()));
+        }
+        document.put("loggedAt", Date.from(entry.loggedAt()));
+        return document;
+    }
+
+    private static LoggedEvent fromDocument(Document document) {
+        List<LoggedEvent.Header> headers = document.getList("headers", Document.class, List.of()).stream()
+                .map(header -> new LoggedEvent.Header(header.getString("name"), header.getString("value")))
+                .toList();
+        Binary raw = document.get("raw", Binary.class);
+        return new LoggedEvent(document.getString("_id"), document.getString("ceId"), document.getString(TYPE),
+                document.getDate(TIME).toInstant(), document.getString(TASK_ID), document.getString("unit"),
+                document.getList(UNITS, String.class, List.of()), document.getString("topic"),
+                document.getInteger("partition"), document.get("offset", Number.class).longValue(),
+                document.getString("traceId"), headers, document.get("data"), raw == null ? null : raw.getData(),
+                document.getDate("loggedAt").toInstant());
+    }
+
+    private static void putIfPresent(Document document, String name, Object value) {
+        if (value != null) {
+            document.put(name, value);
+        }
+    }
+}

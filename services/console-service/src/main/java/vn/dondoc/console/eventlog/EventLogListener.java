@@ -1,0 +1,30 @@
+package vn.dondoc.console.eventlog;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Reads every topic as raw bytes, stores each record once, then tells the live watchers. */
+@Component
+class EventLogListener {
+
+    private final EventLog log;
+    private final EventStream stream;
+    private final Clock clock;
+
+    EventLogListener(EventLog log, EventStream stream, Clock clock) {
+        this.log = log;
+        this.stream = stream;
+        this.clock = clock;
+    }
+
+    @KafkaListener(id = "event-log", idIsGroup = false, topics = "#{T(vn.dondoc.events.Topics).ALL}",
+            containerFactory = EventLogKafkaConfiguration.CONTAINER_FACTORY, batch = "true")
+    void ingest(List<ConsumerRecord<String, byte[]>> records) {
+        Instant now = clock.instant();
+        stream.publish(log.append(records.stream().map(record -> LoggedEvent.of(record, now)).toList()));
+    }
+}

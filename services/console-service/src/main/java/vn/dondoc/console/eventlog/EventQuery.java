@@ -1,0 +1,50 @@
+package vn.dondoc.console.eventlog;
+
+import com.mongodb.client.model.Filters;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.conversions.Bson;
+
+/**
+ * Which log entries someone wants to see; every part is optional.
+ *
+ * @param after exclusive: only entries whose time is later (millisecond precision, as {@code time} is reported)
+ */
+record EventQuery(String taskId, String type, String unit, Instant after, int limit) {
+
+    EventQuery {
+        taskId = blankToNull(taskId);
+        type = blankToNull(type);
+        unit = blankToNull(unit);
+    }
+
+    boolean matches(LoggedEvent event) {
+        return (taskId == null || taskId.equals(event.taskId()))
+                && (type == null || type.equals(event.type()))
+                && (unit == null || event.units().contains(unit))
+                && (after == null || event.time().isAfter(after));
+    }
+
+    Bson filter() {
+        List<Bson> parts = new ArrayList<>();
+        if (taskId != null) {
+            parts.add(Filters.eq(EventLog.TASK_ID, taskId));
+        }
+        if (type != null) {
+            parts.add(Filters.eq(EventLog.TYPE, type));
+        }
+        if (unit != null) {
+            parts.add(Filters.eq(EventLog.UNITS, unit));
+        }
+        if (after != null) {
+            parts.add(Filters.gt(EventLog.TIME, Date.from(after)));
+        }
+        return parts.isEmpty() ? Filters.empty() : Filters.and(parts);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
