@@ -1,0 +1,25 @@
+package vn.dondoc.scheduler.reminders;
+
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import vn.dondoc.events.Envelope;
+
+/** Kafka Streams from {@code spring.kafka.streams.*} (exactly-once, see application.yml) running the reminder topology. */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class ReminderConfiguration {
+
+    @Bean
+    KStream<String, Envelope<?>> reminderTopology(StreamsBuilder builder, ReminderProperties properties) {
+        return ReminderTopology.addTo(builder, properties.defaultPolicy(), properties.checkEvery());
+    }
+
+    @Bean
+    KafkaStreamsHealthIndicator kafkaStreamsHealthIndicator(StreamsBuilderFactoryBean streams) {
+        return new KafkaStreamsHealthIndicator(streams);
+    }
+}

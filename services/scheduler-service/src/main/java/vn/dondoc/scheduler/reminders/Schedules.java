@@ -1,0 +1,50 @@
+package vn.dondoc.scheduler.reminders;
+
+import java.util.Optional;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads plans from the local {@value ReminderScheduler#PLANS} store (interactive queries, read-only).
+ * <p>
+ * Only this instance's partitions are visible: with several instances a task may live on another one, which
+ * would need {@code application.server} and a forward to that host (not done yet; one instance runs today).
+ */
+@Component
+class Schedules {
+
+    private final StreamsBuilderFactoryBean streams;
+
+    Schedules(StreamsBuilderFactoryBean streams) {
+        this.streams = streams;
+    }
+
+    /** @throws SchedulesUnavailable while Kafka Streams is starting, rebalancing or down */
+    Optional<ReminderPlan> find(String taskId) {
+        return Optional.ofNullable(store().get(taskId));
+    }
+
+    private ReadOnlyKeyValueStore<String, ReminderPlan> store() {
+        KafkaStreams kafkaStreams = streams.getKafkaStreams();
+        if (kafkaStreams == null) {
+            throw new SchedulesUnavailable(null);
+        }
+        try {
+            return kafkaStreams.store(StoreQueryParameters.fromNameAndType(ReminderScheduler.PLANS,
+                    QueryableStoreTypes.<String, ReminderPlan>keyValueStore()));
+        } catch (InvalidStateStoreException e) {
+            throw new SchedulesUnavailable(e);
+        }
+    }
+
+    static final class SchedulesUnavailable extends RuntimeException {
+        SchedulesUnavailable(Throwable cause) {
+            super("Kafka Streams is not ready to answer queries", cause);
+        }
+    }
+}
