@@ -1,0 +1,2 @@
+/** Tasks assigned to units: their deadline, reminder policy, per-unit progress and status. */
+package vn.dondoc.task.tasks;
