@@ -1,10 +1,8 @@
 package vn.dondoc.task;
 
-import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 
 /** The task service: tasks and the unit directory behind an admin API, published as events. */
 @SpringBootApplication
@@ -13,10 +11,5 @@ public class TaskServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(TaskServiceApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -1,4 +1,4 @@
-package vn.dondoc.console.security;
+package vn.dondoc.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,23 +1,24 @@
-package vn.dondoc.task.security;
+package vn.dondoc.runtime;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The one admin account. The password has no default here: only the {@code local} profile supplies one, so a
- * deployment that forgets {@code DONDOC_ADMIN_PASSWORD} does not start with a guessable password.
+ * The one admin account of the console and the task API. The password has no default here: only the {@code local}
+ * profile supplies one, so a deployment that forgets {@code DONDOC_ADMIN_PASSWORD} does not start with a
+ * guessable password.
  *
  * @param password from {@code DONDOC_ADMIN_PASSWORD}
  */
 @ConfigurationProperties("dondoc.admin")
-record AdminProperties(@DefaultValue("admin") String username, String password) {
+public record AdminProperties(@DefaultValue("admin") String username, String password) {
 
     static final String MISSING_PASSWORD = "Chưa đặt mật khẩu quản trị: hãy đặt biến môi trường DONDOC_ADMIN_PASSWORD "
             + "(thuộc tính dondoc.admin.password); chỉ profile 'local' có mật khẩu mặc định. "
             + "No admin password configured: set DONDOC_ADMIN_PASSWORD (property dondoc.admin.password); "
             + "only the 'local' profile has a default.";
 
-    AdminProperties {
+    public AdminProperties {
         if (password == null || password.isBlank()) {
             throw new IllegalStateException(MISSING_PASSWORD);
         }
