@@ -1,2 +1,2 @@
-/** What every service runs with: the clock, the admin account, a MongoDB health check that works everywhere. */
+/** What every service runs with: the clock, and the admin account. */
 package vn.dondoc.runtime;

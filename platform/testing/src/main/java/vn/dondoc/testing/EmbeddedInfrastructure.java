@@ -3,6 +3,8 @@ package vn.dondoc.testing;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,12 @@ final class EmbeddedInfrastructure implements Infrastructure {
                 "share.coordinator.state.topic.replication.factor", "1",
                 "share.coordinator.state.topic.min.isr", "1"));
         kafka.afterPropertiesSet();
-        var backend = new MemoryBackend();
+        var backend = new MemoryBackend() {
+            @Override
+            public Document handleCommand(Channel channel, String database, String command, Document query) {
+                return MongoWire.handle(command, query, (name, document) -> super.handleCommand(channel, database, name, document));
+            }
+        };
         backend.enableOplog();
         mongo = new MongoServer(backend);
         mongo.bind("127.0.0.1", 0);
@@ -55,6 +62,11 @@ final class EmbeddedInfrastructure implements Infrastructure {
     @Override
     public int smtpPort() {
         return greenMail.getSmtp().getPort();
+    }
+
+    @Override
+    public int imapPort() {
+        return greenMail.getImap().getPort();
     }
 
     @Override

@@ -20,6 +20,14 @@ public interface Infrastructure {
     /** Where mail that the services sent can be read back. */
     Mailbox mailbox();
 
+    /**
+     * The IMAP port of the captured mailbox (GreenMail: each recipient's account, login and password the address),
+     * for pages that read it the way the local stack does. Not every infrastructure has one.
+     */
+    default int imapPort() {
+        throw new UnsupportedOperationException("This infrastructure has no IMAP server");
+    }
+
     SmsSimulator sms();
 
     void stop();

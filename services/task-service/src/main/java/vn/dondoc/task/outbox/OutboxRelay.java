@@ -59,7 +59,9 @@ class OutboxRelay implements SmartLifecycle {
         }
         collections().forEach(collection -> mongo.getCollection(collection)
                 .createIndex(Indexes.ascending(Outbox.FIELD + "." + OutboxEntry.ID), new IndexOptions().sparse(true)));
-        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+        // assigned before it starts: run() loops only while it is the current worker
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().unstarted(this::run);
+        worker.start();
     }
 
     @Override
