@@ -6,7 +6,7 @@ package vn.dondoc.events;
  */
 public sealed interface Event permits TaskAssigned, TaskUpdated, TaskAcknowledged, TaskReported, TaskCompleted,
         TaskCancelled, DeadlineExtended, UnitRegistered, UnitChanged, ReminderDue, RemindersPlanned,
-        NotificationSent, NotificationFailed, NotificationSuppressed {
+        NotificationSent, NotificationFailed, NotificationSuppressed, TaskReopened, ReportRejected {
 
     /** The CloudEvents subject: the task id, or the unit code for directory events. */
     String subject();

@@ -22,7 +22,9 @@ public enum EventType {
     REMINDERS_PLANNED("reminders.planned", RemindersPlanned.class, Topics.REMINDERS),
     NOTIFICATION_SENT("notification.sent", NotificationSent.class, Topics.NOTIFICATIONS),
     NOTIFICATION_FAILED("notification.failed", NotificationFailed.class, Topics.NOTIFICATIONS),
-    NOTIFICATION_SUPPRESSED("notification.suppressed", NotificationSuppressed.class, Topics.NOTIFICATIONS);
+    NOTIFICATION_SUPPRESSED("notification.suppressed", NotificationSuppressed.class, Topics.NOTIFICATIONS),
+    TASK_REOPENED("task.reopened", TaskReopened.class, Topics.TASKS),
+    REPORT_REJECTED("report.rejected", ReportRejected.class, Topics.TASKS);
 
     private static final Map<String, EventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::logicalName, Function.identity()));

@@ -48,6 +48,8 @@ final class SampleEvents {
                     "+84912345678", "400 invalid number", true, 1, AT);
             case NOTIFICATION_SUPPRESSED -> new NotificationSuppressed(taskId + "/NVY/due/1", taskId, "NVY",
                     Channel.EMAIL, "nvy@soyte.local", "duplicate", AT);
+            case TASK_REOPENED -> new TaskReopened(taskId, "Đơn vị báo cáo chưa đủ hồ sơ", AT);
+            case REPORT_REJECTED -> new ReportRejected(taskId, "NVY", "Thiếu văn bản báo cáo kèm theo", AT);
         };
     }
 }

@@ -1,2 +1,2 @@
-/** Admin console of Đôn đốc: sees every event on every topic, live. */
+/** Admin console of Đôn đốc: the live event log, task timelines, the board, failures and replay. */
 package vn.dondoc.console;

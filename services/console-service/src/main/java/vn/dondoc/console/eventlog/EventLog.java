@@ -5,15 +5,19 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -30,7 +34,7 @@ import vn.dondoc.events.EventJson;
  * record twice (redelivery after a rebalance, a retried batch) is a duplicate key, i.e. "already stored".
  */
 @Repository
-class EventLog implements InitializingBean {
+public class EventLog implements InitializingBean {
 
     static final String COLLECTION = "events";
     static final String TASK_ID = "taskId";
@@ -41,6 +45,8 @@ class EventLog implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(EventLog.class);
     private static final Bson OLDEST_FIRST = Sorts.ascending(TIME, "topic", "partition", "offset");
     private static final Bson NEWEST_FIRST = Sorts.descending(TIME, "topic", "partition", "offset");
+    /** The page's order: a total order that a (time, key) cursor can continue exactly. */
+    private static final Bson NEWEST_FIRST_BY_KEY = Sorts.descending(TIME, "_id");
 
     private final MongoCollection<Document> events;
 
@@ -114,9 +120,61 @@ class EventLog implements InitializingBean {
         return latest;
     }
 
-    /** The latest entries, newest first. */
-    List<LoggedEvent> latest(int limit) {
-        return read(events.find().sort(NEWEST_FIRST).limit(limit));
+    /**
+     * One page of matching entries, newest first, continuing after {@code cursor} (null: from the newest). The cursor
+     * is the (time, key) of the last entry shown, so entries of the same millisecond are neither lost nor repeated.
+     */
+    public Page page(EventQuery query, Cursor cursor) {
+        Bson filter = query.filter();
+        if (cursor != null) {
+            Date time = Date.from(cursor.time());
+            filter = Filters.and(filter, Filters.or(Filters.lt(TIME, time),
+                    Filters.and(Filters.eq(TIME, time), Filters.lt("_id", cursor.key()))));
+        }
+        List<LoggedEvent> found = read(events.find(filter).sort(NEWEST_FIRST_BY_KEY).limit(query.limit() + 1));
+        if (found.size() <= query.limit()) {
+            return new Page(found, null);
+        }
+        List<LoggedEvent> entries = found.subList(0, query.limit());
+        LoggedEvent last = entries.getLast();
+        return new Page(List.copyOf(entries), new Cursor(last.time(), last.key()));
+    }
+
+    /** Everything logged about one task, oldest first (at most {@code limit} entries, the earliest). */
+    public List<LoggedEvent> ofTask(String taskId, int limit) {
+        return read(events.find(Filters.eq(TASK_ID, taskId)).sort(OLDEST_FIRST).limit(limit));
+    }
+
+    /** The latest entries of these types, newest first. */
+    public List<LoggedEvent> latestOfTypes(Collection<String> types, int limit) {
+        return read(events.find(Filters.in(TYPE, types)).sort(NEWEST_FIRST).limit(limit));
+    }
+
+    /** The entry stored under {@code topic/partition/offset}. */
+    public Optional<LoggedEvent> byKey(String key) {
+        return Optional.ofNullable(events.find(Filters.eq("_id", key)).first()).map(EventLog::fromDocument);
+    }
+
+    /** Every address an email was delivered to, as the notifier reported it. */
+    public List<String> emailRecipients() {
+        List<String> addresses = new ArrayList<>();
+        events.distinct("data.address", Filters.and(Filters.eq(TYPE, "notification.sent"), Filters.eq("data.channel", "EMAIL")),
+                String.class).into(addresses);
+        Collections.sort(addresses);
+        return addresses;
+    }
+
+    /** Forgets entries older than {@code cutoff}; returns how many. */
+    long purgeBefore(Instant cutoff) {
+        return events.deleteMany(Filters.lt(TIME, Date.from(cutoff))).getDeletedCount();
+    }
+
+    /** Where a newest-first page stopped. */
+    public record Cursor(Instant time, String key) {
+    }
+
+    /** Entries newest first, and the cursor of the next (older) page, or null when there is none. */
+    public record Page(List<LoggedEvent> entries, Cursor next) {
     }
 
     private static List<LoggedEvent> read(Iterable<Document> documents) {
@@ -144,6 +202,7 @@ class EventLog implements InitializingBean {
         if (entry.raw() != null) {
             document.put("raw", new Binary(entry.raw()));
         }
+        putIfPresent(document, "key", entry.recordKey());
         document.put("loggedAt", Date.from(entry.loggedAt()));
         return document;
     }
@@ -158,7 +217,7 @@ class EventLog implements InitializingBean {
                 document.getList(UNITS, String.class, List.of()), document.getString("topic"),
                 document.getInteger("partition"), document.get("offset", Number.class).longValue(),
                 document.getString("traceId"), headers, document.get("data"), raw == null ? null : raw.getData(),
-                document.getDate("loggedAt").toInstant());
+                document.getDate("loggedAt").toInstant(), document.getString("key"));
     }
 
     private static void putIfPresent(Document document, String name, Object value) {

@@ -7,17 +7,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Reads every topic as raw bytes, stores each record once, then tells the live watchers. */
+/**
+ * Reads every topic as raw bytes, updates the read models, stores each record once, then tells the live watchers.
+ * The read models come first: a batch that fails there is read again, and it is not "already stored" yet.
+ */
 @Component
 class EventLogListener {
 
     private final EventLog log;
     private final EventStream stream;
+    private final List<Projection> projections;
     private final Clock clock;
 
-    EventLogListener(EventLog log, EventStream stream, Clock clock) {
+    EventLogListener(EventLog log, EventStream stream, List<Projection> projections, Clock clock) {
         this.log = log;
         this.stream = stream;
+        this.projections = projections;
         this.clock = clock;
     }
 
@@ -25,6 +30,8 @@ class EventLogListener {
             containerFactory = EventLogKafkaConfiguration.CONTAINER_FACTORY, batch = "true")
     void ingest(List<ConsumerRecord<String, byte[]>> records) {
         Instant now = clock.instant();
-        stream.publish(log.append(records.stream().map(record -> LoggedEvent.of(record, now)).toList()));
+        List<LoggedEvent> batch = records.stream().map(record -> LoggedEvent.of(record, now)).toList();
+        projections.forEach(projection -> projection.apply(batch));
+        stream.publish(log.append(batch));
     }
 }

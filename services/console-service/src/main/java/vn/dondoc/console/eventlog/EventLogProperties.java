@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param streamTimeout   how long one live stream lasts; browsers' EventSource reconnects by itself
  * @param streamBacklog   events queued for one slow stream client before it is dropped
  * @param retryBackOff    first pause before storing a batch again when MongoDB fails; doubles up to 30 s
+ * @param retention       how long entries are kept; older ones are purged (TTL indexes are not available everywhere)
+ * @param purgeEvery      how often the purge runs
+ * @param pageSize        entries per page of the event log page
  */
 @ConfigurationProperties("dondoc.console.event-log")
 record EventLogProperties(@DefaultValue("1") int concurrency,
@@ -20,5 +23,8 @@ record EventLogProperties(@DefaultValue("1") int concurrency,
                           @DefaultValue("15s") Duration heartbeat,
                           @DefaultValue("30m") Duration streamTimeout,
                           @DefaultValue("1000") int streamBacklog,
-                          @DefaultValue("500ms") Duration retryBackOff) {
+                          @DefaultValue("500ms") Duration retryBackOff,
+                          @DefaultValue("P180D") Duration retention,
+                          @DefaultValue("1h") Duration purgeEvery,
+                          @DefaultValue("50") int pageSize) {
 }

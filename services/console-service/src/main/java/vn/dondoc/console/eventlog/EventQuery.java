@@ -10,21 +10,27 @@ import org.bson.conversions.Bson;
 /**
  * Which log entries someone wants to see; every part is optional.
  *
- * @param after exclusive: only entries whose time is later (millisecond precision, as {@code time} is reported)
+ * @param after  exclusive: only entries whose time is later (millisecond precision, as {@code time} is reported)
+ * @param before exclusive: only entries whose time is earlier
  */
-record EventQuery(String taskId, String type, String unit, Instant after, int limit) {
+public record EventQuery(String taskId, String type, String unit, Instant after, Instant before, int limit) {
 
-    EventQuery {
+    public EventQuery {
         taskId = blankToNull(taskId);
         type = blankToNull(type);
         unit = blankToNull(unit);
+    }
+
+    public EventQuery(String taskId, String type, String unit, Instant after, int limit) {
+        this(taskId, type, unit, after, null, limit);
     }
 
     boolean matches(LoggedEvent event) {
         return (taskId == null || taskId.equals(event.taskId()))
                 && (type == null || type.equals(event.type()))
                 && (unit == null || event.units().contains(unit))
-                && (after == null || event.time().isAfter(after));
+                && (after == null || event.time().isAfter(after))
+                && (before == null || event.time().isBefore(before));
     }
 
     Bson filter() {
@@ -40,6 +46,9 @@ record EventQuery(String taskId, String type, String unit, Instant after, int li
         }
         if (after != null) {
             parts.add(Filters.gt(EventLog.TIME, Date.from(after)));
+        }
+        if (before != null) {
+            parts.add(Filters.lt(EventLog.TIME, Date.from(before)));
         }
         return parts.isEmpty() ? Filters.empty() : Filters.and(parts);
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,9 +37,15 @@ class EventStream implements SmartLifecycle {
         this.properties = properties;
     }
 
+    /** The entries as {@code GET /api/events} shows them (DESIGN §4). */
     SseEmitter watch(EventQuery filter) {
+        return watch(filter, LogEntry::of);
+    }
+
+    /** The entries as {@code view} shows them, as unnamed events (a page's {@code onmessage}) with the key as id. */
+    SseEmitter watch(EventQuery filter, Function<LoggedEvent, ?> view) {
         var emitter = new SseEmitter(properties.streamTimeout().toMillis());
-        var watcher = new Watcher(emitter, filter);
+        var watcher = new Watcher(emitter, filter, view);
         emitter.onCompletion(() -> forget(watcher));
         emitter.onTimeout(() -> {
             forget(watcher);
@@ -57,11 +64,9 @@ class EventStream implements SmartLifecycle {
             return;
         }
         for (LoggedEvent event : stored) {
-            LogEntry entry = null;
             for (Watcher watcher : watchers) {
                 if (watcher.filter.matches(event)) {
-                    entry = entry == null ? LogEntry.of(event) : entry;
-                    watcher.send(asEvent(entry));
+                    watcher.send(asEvent(event, watcher.view.apply(event)));
                 }
             }
         }
@@ -71,7 +76,10 @@ class EventStream implements SmartLifecycle {
         return watchers.size();
     }
 
-    private static SseEventBuilder asEvent(LogEntry entry) {
+    private static SseEventBuilder asEvent(LoggedEvent logged, Object view) {
+        if (!(view instanceof LogEntry entry)) {
+            return SseEmitter.event().id(logged.key()).data(view, MediaType.APPLICATION_JSON);
+        }
         var event = SseEmitter.event().id(entry.id());
         if (entry.type() != null) {
             event.name(entry.type());
@@ -120,11 +128,13 @@ class EventStream implements SmartLifecycle {
     private final class Watcher {
         final SseEmitter emitter;
         final EventQuery filter;
+        final Function<LoggedEvent, ?> view;
         final ThreadPoolExecutor sender;
 
-        Watcher(SseEmitter emitter, EventQuery filter) {
+        Watcher(SseEmitter emitter, EventQuery filter, Function<LoggedEvent, ?> view) {
             this.emitter = emitter;
             this.filter = filter;
+            this.view = view;
             this.sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
                     new ArrayBlockingQueue<>(properties.streamBacklog()), Thread.ofVirtual().name("event-stream-", 0).factory());
         }

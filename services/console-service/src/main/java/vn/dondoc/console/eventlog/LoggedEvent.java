@@ -38,14 +38,18 @@ import vn.dondoc.events.Topics;
  * @param units    every unit of {@link #unit()}, for filtering
  * @param headers  every header as text, in order
  * @param data     the JSON data as maps, lists and plain values; the raw text when it is not JSON
- * @param raw      the exact bytes when the data is not JSON, else null
- * @param loggedAt when the console read it
+ * @param raw       the exact bytes when the data is not JSON, and always for a dead letter (so it can be replayed
+ *                  byte for byte); else null
+ * @param loggedAt  when the console read it
+ * @param recordKey the Kafka record key, or null
  */
-record LoggedEvent(String key, String ceId, String type, Instant time, String taskId, String unit, List<String> units,
-                   String topic, int partition, long offset, String traceId, List<Header> headers, Object data,
-                   byte[] raw, Instant loggedAt) {
+public record LoggedEvent(String key, String ceId, String type, Instant time, String taskId, String unit,
+                          List<String> units, String topic, int partition, long offset, String traceId,
+                          List<Header> headers, Object data, byte[] raw, Instant loggedAt, String recordKey) {
 
-    static final String DEAD_LETTER = "dead-letter";
+    public static final String DEAD_LETTER = "dead-letter";
+    /** The topic a dead letter came from, as Kafka Streams' dead-letter queue names it (KIP-1034). */
+    public static final String STREAMS_ORIGINAL_TOPIC = "__streams.errors.topic";
 
     /** Topics whose {@code ce_subject} is a task id. */
     private static final Set<String> TASK_KEYED = Set.of(Topics.TASKS, Topics.REMINDERS, Topics.NOTIFICATIONS);
@@ -55,10 +59,46 @@ record LoggedEvent(String key, String ceId, String type, Instant time, String ta
     private static final ObjectReader JSON = EventJson.MAPPER.readerFor(Object.class)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    record Header(String name, String value) {
+    /** A header as text; bytes that are not UTF-8 as {@code base64:…}. */
+    public record Header(String name, String value) {
+
+        static final String BASE64 = "base64:";
+
+        /** The header's bytes as they were on the record (numbers of Spring's dead-letter headers excepted). */
+        public byte[] bytes() {
+            if (value == null) {
+                return null;
+            }
+            return value.startsWith(BASE64) ? Base64.getDecoder().decode(value.substring(BASE64.length()))
+                    : value.getBytes(StandardCharsets.UTF_8);
+        }
     }
 
-    LoggedEvent {
+    /** The text of the last header with this name, or null. */
+    public String header(String name) {
+        String found = null;
+        for (Header header : headers) {
+            if (header.name().equals(name)) {
+                found = header.value();
+            }
+        }
+        return found;
+    }
+
+    /** The topic the record was first published to: its own, or for a dead letter the one it failed on. */
+    public String originalTopic() {
+        if (!Topics.DEAD_LETTERS.equals(topic)) {
+            return topic;
+        }
+        String original = header(KafkaHeaders.DLT_ORIGINAL_TOPIC);
+        return original != null ? original : header(STREAMS_ORIGINAL_TOPIC);
+    }
+
+    public boolean deadLetter() {
+        return Topics.DEAD_LETTERS.equals(topic);
+    }
+
+    public LoggedEvent {
         units = units == null ? List.of() : List.copyOf(units);
         headers = headers == null ? List.of() : List.copyOf(headers);
     }
@@ -74,7 +114,13 @@ record LoggedEvent(String key, String ceId, String type, Instant time, String ta
         boolean deadLetter = Topics.DEAD_LETTERS.equals(record.topic());
         String type = deadLetter ? DEAD_LETTER : CloudEventHeaders.text(record.headers(), CloudEventHeaders.TYPE);
         // a dead letter is about whatever its original record was about
-        String aboutTopic = deadLetter ? CloudEventHeaders.text(record.headers(), KafkaHeaders.DLT_ORIGINAL_TOPIC) : record.topic();
+        String aboutTopic = record.topic();
+        if (deadLetter) {
+            aboutTopic = CloudEventHeaders.text(record.headers(), KafkaHeaders.DLT_ORIGINAL_TOPIC);
+            if (aboutTopic == null) {
+                aboutTopic = CloudEventHeaders.text(record.headers(), STREAMS_ORIGINAL_TOPIC);
+            }
+        }
 
         Object data = null;
         byte[] raw = null;
@@ -83,6 +129,9 @@ record LoggedEvent(String key, String ceId, String type, Instant time, String ta
                 data = record.value().length == 0 ? "" : toBson(JSON.readValue(record.value()));
             } catch (JacksonException notJson) {
                 data = new String(record.value(), StandardCharsets.UTF_8);
+                raw = record.value();
+            }
+            if (deadLetter) {
                 raw = record.value();
             }
         }
@@ -99,7 +148,7 @@ record LoggedEvent(String key, String ceId, String type, Instant time, String ta
                 timeOf(record, loggedAt), taskId, units.isEmpty() ? null : String.join(",", units), units,
                 record.topic(), record.partition(), record.offset(),
                 traceIdOf(CloudEventHeaders.text(record.headers(), CloudEventHeaders.TRACEPARENT)), headers, data, raw,
-                loggedAt);
+                loggedAt, record.key());
     }
 
     private static List<String> unitsOf(Object data, String aboutTopic, ConsumerRecord<String, byte[]> record) {
@@ -160,7 +209,7 @@ record LoggedEvent(String key, String ceId, String type, Instant time, String ta
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(value)).toString();
         } catch (CharacterCodingException binary) {
-            return "base64:" + Base64.getEncoder().encodeToString(value);
+            return Header.BASE64 + Base64.getEncoder().encodeToString(value);
         }
     }
 

@@ -33,7 +33,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -55,15 +54,13 @@ import vn.dondoc.events.TaskAssigned;
 import vn.dondoc.events.TaskSummary;
 import vn.dondoc.events.Topics;
 import vn.dondoc.events.UnitRole;
+import vn.dondoc.console.ConsoleTest;
 import vn.dondoc.testing.Infrastructure;
-import vn.dondoc.testing.RealInfrastructure;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "dondoc.admin.password=" + EventLogTests.PASSWORD)
-@RealInfrastructure
+@ConsoleTest
 class EventLogTests {
 
-    static final String PASSWORD = "mat-khau-thu";
+    static final String PASSWORD = ConsoleTest.PASSWORD;
     private static final String SOURCE = "/dondoc/task-service";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -212,7 +209,7 @@ class EventLogTests {
         HttpResponse<String> page = http.send(authorized("/").build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Nhật ký sự kiện", taskId, "02/01/2099 00:30:00", "notification.sent",
+        assertThat(page.body()).contains("Nhật ký sự kiện", taskId, "02/01/2099 00:30", "notification.sent",
                 "&lt;b&gt;NVY&lt;/b&gt;").doesNotContain("<b>NVY</b>");
     }
 

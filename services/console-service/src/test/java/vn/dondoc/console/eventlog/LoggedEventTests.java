@@ -77,6 +77,24 @@ class LoggedEventTests {
         assertThat(event.data()).asInstanceOf(InstanceOfAssertFactories.MAP).containsExactlyInAnyOrderEntriesOf(Map.of("big", "123456789012345678901234567890", "small", 7, "ratio", 0.5));
     }
 
+    @Test
+    void readsTheOriginOfAKafkaStreamsDeadLetterAndKeepsItsBytes() {
+        var envelope = new Envelope<>("e-3", "/dondoc/task-service", NOW, null, new TaskCompleted("T-3", NOW, false));
+        var headers = new RecordHeaders();
+        byte[] value = new CloudEventSerializer().serialize(Topics.TASKS, headers, envelope);
+        headers.add("__streams.errors.topic", Topics.TASKS.getBytes(StandardCharsets.UTF_8));
+        headers.add("__streams.errors.message", "boom".getBytes(StandardCharsets.UTF_8));
+
+        var event = LoggedEvent.of(record(Topics.DEAD_LETTERS, "T-3", value, headers), NOW);
+
+        assertThat(event.deadLetter()).isTrue();
+        assertThat(event.originalTopic()).isEqualTo(Topics.TASKS);
+        assertThat(event.taskId()).isEqualTo("T-3");
+        assertThat(event.recordKey()).isEqualTo("T-3");
+        assertThat(event.raw()).as("kept byte for byte, for replay").isEqualTo(value);
+        assertThat(Wording.summary(event)).isEqualTo("Không xử lý được bản ghi của tasks.events: boom");
+    }
+
     private static ConsumerRecord<String, byte[]> record(String topic, String key, byte[] value, Headers headers) {
         return new ConsumerRecord<>(topic, 2, 7, 1_000, TimestampType.CREATE_TIME, -1, value.length, key, value, headers,
                 Optional.empty());
