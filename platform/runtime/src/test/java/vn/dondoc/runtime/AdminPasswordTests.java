@@ -3,14 +3,14 @@ package vn.dondoc.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 class AdminPasswordTests {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(WithAdminProperties.class);
+            .withConfiguration(AutoConfigurations.of(AdminAccountAutoConfiguration.class));
 
     @Test
     void refusesToStartWithoutAnAdminPassword() {
@@ -29,12 +29,14 @@ class AdminPasswordTests {
     void startsWithAConfiguredPassword() {
         context.withPropertyValues("dondoc.admin.password=s3cret").run(started -> {
             assertThat(started).hasNotFailed();
-            assertThat(started.getBean(AdminProperties.class).username()).isEqualTo("admin");
+            assertThat(started.getBean(UserDetailsService.class).loadUserByUsername("admin").getAuthorities())
+                    .extracting(Object::toString).containsExactly("ROLE_ADMIN");
         });
     }
 
-    @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(AdminProperties.class)
-    static class WithAdminProperties {
+    @Test
+    void startsWithoutAPasswordWhenAdminsSignInThroughOidc() {
+        context.withPropertyValues("spring.security.oauth2.resourceserver.jwt.issuer-uri=https://sso.soyte.local")
+                .run(started -> assertThat(started).hasNotFailed());
     }
 }
