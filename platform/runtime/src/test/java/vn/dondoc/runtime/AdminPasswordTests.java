@@ -35,6 +35,18 @@ class AdminPasswordTests {
     }
 
     @Test
+    void checksThePasswordExactly() {
+        var encoder = new ConfiguredPasswordEncoder();
+        String stored = encoder.encode("mật khẩu dài");
+
+        assertThat(encoder.matches("mật khẩu dài", stored)).isTrue();
+        assertThat(encoder.matches("mật khẩu dai", stored)).isFalse();
+        assertThat(encoder.matches("", stored)).isFalse();
+        assertThat(encoder.matches(null, stored)).isFalse();
+        assertThat(stored).doesNotContain("mật");
+    }
+
+    @Test
     void startsWithoutAPasswordWhenAdminsSignInThroughOidc() {
         context.withPropertyValues("spring.security.oauth2.resourceserver.jwt.issuer-uri=https://sso.soyte.local")
                 .run(started -> assertThat(started).hasNotFailed());
