@@ -179,10 +179,10 @@ class TaskServiceTests {
                 .contains("title", "leadUnits", "deadline.oneForm");
         assertThat(invalid.json().get("errors").get(0).get("message").asString()).isNotBlank();
 
-        var words = api.post("/api/tasks", """
-                {"title":"Nhiệm vụ","leadUnits":["%s"],"deadline":{"text":"trong tháng 12/2026"}}""".formatted(unit));
-        assertThat(words.status()).isEqualTo(422);
-        assertThat(words.json().get("detail").asString()).contains("trong tháng 12/2026");
+        var impossible = api.post("/api/tasks", """
+                {"title":"Nhiệm vụ","leadUnits":["%s"],"deadline":{"text":"trước ngày 31/2/2026"}}""".formatted(unit));
+        assertThat(impossible.status()).isEqualTo(422);
+        assertThat(impossible.json().get("detail").asString()).contains("31/2/2026");
 
         var badUnit = api.post("/api/units", """
                 {"code":"NV Y","name":"","emails":["không phải email"],"phones":[]}""");

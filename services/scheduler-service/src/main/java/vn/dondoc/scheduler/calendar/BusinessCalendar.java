@@ -3,6 +3,7 @@ package vn.dondoc.scheduler.calendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -58,6 +59,11 @@ public final class BusinessCalendar {
         return workingDayStart(nextWorkingDay(date));
     }
 
+    /** The business time zone: where "a day" starts and ends. */
+    public ZoneId zone() {
+        return properties.zone();
+    }
+
     /** The end of working hours on that date, whether or not it is a working day. */
     public Instant workingDayEnd(LocalDate date) {
         return date.atTime(properties.workdayEnd()).atZone(properties.zone()).toInstant();
@@ -101,7 +107,8 @@ public final class BusinessCalendar {
         return day;
     }
 
-    private Instant workingDayStart(LocalDate date) {
+    /** The start of working hours on that date, whether or not it is a working day. */
+    public Instant workingDayStart(LocalDate date) {
         return date.atTime(properties.workdayStart()).atZone(properties.zone()).toInstant();
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import vn.dondoc.events.Envelope;
+import vn.dondoc.scheduler.calendar.BusinessCalendar;
 
 /** Kafka Streams from {@code spring.kafka.streams.*} (exactly-once, see application.yml) running the reminder topology. */
 @Configuration(proxyBeanMethods = false)
@@ -14,8 +15,10 @@ import vn.dondoc.events.Envelope;
 class ReminderConfiguration {
 
     @Bean
-    KStream<String, Envelope<?>> reminderTopology(StreamsBuilder builder, ReminderProperties properties) {
-        return ReminderTopology.addTo(builder, properties.defaultPolicy(), properties.checkEvery());
+    KStream<String, Envelope<?>> reminderTopology(StreamsBuilder builder, ReminderProperties properties,
+                                                  BusinessCalendar calendar) {
+        return ReminderTopology.addTo(builder, ReminderTiming.of(properties, calendar), properties.checkEvery(),
+                properties.maxFiredPerCheck());
     }
 
     @Bean

@@ -2,7 +2,11 @@ package vn.dondoc.scheduler.reminders;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -11,11 +15,15 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.dondoc.events.DeadlineExtended;
 import vn.dondoc.events.Envelope;
-import vn.dondoc.events.ReminderPolicy;
+import vn.dondoc.events.Stage;
+import vn.dondoc.events.TaskAcknowledged;
 import vn.dondoc.events.TaskAssigned;
 import vn.dondoc.events.TaskCancelled;
 import vn.dondoc.events.TaskCompleted;
+import vn.dondoc.events.TaskReported;
+import vn.dondoc.events.TaskUpdated;
 
 /**
  * Keeps each task's {@link ReminderPlan} up to date from the task events, and every {@code checkEvery} of wall-clock
@@ -23,24 +31,27 @@ import vn.dondoc.events.TaskCompleted;
  * inside Kafka Streams' exactly-once transactions: the plan, its index and the published reminders change together.
  * <p>
  * Time comes from Kafka Streams itself (its cached system time while processing, the punctuation timestamp when
- * firing) so that both agree, and {@code TopologyTestDriver} can move it.
+ * firing) so that both agree, and {@code TopologyTestDriver} can move it. A task event processed before the
+ * punctuation of the same instant wins: an acknowledgement or report arriving at the very instant a reminder falls
+ * due removes it before it is sent; one processed after the punctuation finds it sent and stops only what follows.
  */
 final class ReminderScheduler implements Processor<String, Envelope<?>, String, Envelope<?>> {
 
     static final String PLANS = "schedules";
-    /** Bounds one punctuation, so that a backlog (after downtime) cannot hold the stream thread for long. */
-    private static final int MAX_FIRED_PER_CHECK = 500;
     private static final Logger log = LoggerFactory.getLogger(ReminderScheduler.class);
 
-    private final ReminderPolicy defaults;
+    private final ReminderTiming timing;
     private final Duration checkEvery;
+    private final int maxFiredPerCheck;
     private ProcessorContext<String, Envelope<?>> context;
     private KeyValueStore<String, ReminderPlan> plans;
     private DueIndex dueIndex;
+    private UnitSupervisors supervisors;
 
-    ReminderScheduler(ReminderPolicy defaults, Duration checkEvery) {
-        this.defaults = defaults;
+    ReminderScheduler(ReminderTiming timing, Duration checkEvery, int maxFiredPerCheck) {
+        this.timing = timing;
         this.checkEvery = checkEvery;
+        this.maxFiredPerCheck = maxFiredPerCheck;
     }
 
     @Override
@@ -48,6 +59,7 @@ final class ReminderScheduler implements Processor<String, Envelope<?>, String, 
         this.context = context;
         this.plans = context.getStateStore(PLANS);
         this.dueIndex = new DueIndex(context.getStateStore(DueIndex.STORE));
+        this.supervisors = new UnitSupervisors(context.getStateStore(UnitSupervisors.STORE));
         context.schedule(checkEvery, PunctuationType.WALL_CLOCK_TIME, this::fireDue);
     }
 
@@ -63,42 +75,89 @@ final class ReminderScheduler implements Processor<String, Envelope<?>, String, 
         if (plan != null && plan.hasSeen(event.id())) {
             return; // a re-published event
         }
-        switch (event.data()) {
-            case TaskAssigned assigned when plan == null -> replace(null, ReminderPlan.assign(
-                    new Envelope<>(event.id(), event.source(), event.time(), event.traceparent(), assigned), defaults, now),
-                    event, now);
-            case TaskCancelled cancelled when plan != null && !plan.closed() -> replace(plan, plan.close(event.id(), now), event, now);
-            case TaskCompleted completed when plan != null && !plan.closed() -> replace(plan, plan.close(event.id(), now), event, now);
-            default -> {
-                // TaskAssigned for a known task is a duplicate; acknowledgements, reports, updates and deadline
-                // extensions are not planned yet
-            }
+        if (plan == null && !(event.data() instanceof TaskAssigned)) {
+            log.debug("{} for unknown task {} ignored", event.type(), taskId);
+            return;
+        }
+        if (plan != null && plan.closed()) {
+            return; // nothing brings a completed or cancelled task back
+        }
+        ReminderPlan updated = switch (event.data()) {
+            case TaskAssigned assigned when plan == null -> ReminderPlan.assign(
+                    new Envelope<>(event.id(), event.source(), event.time(), event.traceparent(), assigned), timing,
+                    supervisors::of, now);
+            case TaskUpdated update when !plan.isOlderThanLastChange(event) ->
+                    plan.update(event, update, timing, supervisors::of, now);
+            case DeadlineExtended extension when !plan.isOlderThanLastChange(event) ->
+                    plan.extend(event, extension, timing, supervisors::of, now);
+            case TaskAcknowledged acknowledged -> plan.acknowledge(event.id(), acknowledged.unit());
+            case TaskReported reported -> plan.report(event.id(), reported.unit(), timing, supervisors::of, now);
+            case TaskCancelled cancelled -> plan.close(event.id(), now);
+            case TaskCompleted completed -> plan.close(event.id(), now);
+            default -> null; // a duplicate assignment, or an update older than the one already applied
+        };
+        if (updated != null) {
+            replace(plan, updated, event, now);
         }
     }
 
     private void replace(ReminderPlan old, ReminderPlan updated, Envelope<?> cause, Instant now) {
-        if (old != null) {
-            old.pending().stream().filter(reminder -> updated.pendingReminder(reminder.reminderId()).isEmpty())
-                    .forEach(dueIndex::remove);
-        }
-        updated.pending().forEach(reminder -> dueIndex.add(updated.taskId(), reminder));
+        boolean changed = reindex(old, updated);
         plans.put(updated.taskId(), updated);
-        forward(updated.planned(cause, now), now);
+        if (old == null || changed || !old.policy().equals(updated.policy())) {
+            forward(updated.planned(cause, now), now);
+        }
+    }
+
+    /** Brings the due index in line with the plan; true when the pending reminders changed. */
+    private boolean reindex(ReminderPlan old, ReminderPlan updated) {
+        Set<String> before = old == null ? Set.of() : old.pending().stream().map(DueIndex::key).collect(Collectors.toSet());
+        Set<String> after = updated.pending().stream().map(DueIndex::key).collect(Collectors.toSet());
+        if (old != null) {
+            old.pending().stream().filter(reminder -> !after.contains(DueIndex.key(reminder))).forEach(dueIndex::remove);
+        }
+        updated.pending().stream().filter(reminder -> !before.contains(DueIndex.key(reminder)))
+                .forEach(reminder -> dueIndex.add(updated.taskId(), reminder));
+        return !before.equals(after);
     }
 
     private void fireDue(long timestamp) {
         Instant now = Instant.ofEpochMilli(timestamp);
-        for (DueIndex.Entry entry : dueIndex.dueBy(now, MAX_FIRED_PER_CHECK)) {
-            ReminderPlan plan = plans.get(entry.taskId());
-            var reminder = plan == null ? Optional.<PlannedReminder>empty() : plan.pendingReminder(entry.reminderId());
-            if (reminder.isPresent()) {
-                forward(plan.due(reminder.get(), now), now);
-                plans.put(plan.taskId(), plan.fired(entry.reminderId()));
-            } else {
-                log.warn("Due index entry {} has no pending reminder in its plan; dropped", entry.key());
-            }
+        // a burst fires several reminders of one task (one per unit): read and write each plan once per check
+        Map<String, ReminderPlan> touched = new LinkedHashMap<>();
+        for (DueIndex.Entry entry : dueIndex.dueBy(now, maxFiredPerCheck)) {
             dueIndex.remove(entry);
+            ReminderPlan plan = touched.containsKey(entry.taskId()) ? touched.get(entry.taskId()) : plans.get(entry.taskId());
+            Optional<PlannedReminder> reminder = plan == null ? Optional.empty()
+                    : plan.pendingReminder(entry.reminderId()).filter(r -> DueIndex.key(r).equals(entry.key()));
+            if (reminder.isEmpty()) {
+                log.warn("Due index entry {} has no pending reminder in its plan; dropped", entry.key());
+                continue;
+            }
+            touched.put(plan.taskId(), fire(plan, reminder.get(), now));
         }
+        touched.forEach(plans::put);
+    }
+
+    private ReminderPlan fire(ReminderPlan plan, PlannedReminder reminder, Instant now) {
+        String recipient = reminder.recipient();
+        if (reminder.stage() == Stage.ESCALATION) {
+            // the directory may have changed since the plan was made: the supervisor in office now is told
+            recipient = supervisors.of(reminder.unit()).orElse(null);
+        }
+        if (recipient == null) {
+            log.warn("Escalation {} not sent: unit {} has no supervisor in units.directory", reminder.reminderId(),
+                    reminder.unit());
+        } else {
+            forward(plan.due(reminder, recipient, now), now);
+        }
+        ReminderPlan after = plan.fired(reminder, timing, supervisors::of, now);
+        // the fired reminder's own entry is already gone from the index
+        boolean grew = reindex(plan.withoutPending(reminder), after);
+        if (grew) {
+            forward(after.planned(reminder, now), now);
+        }
+        return after;
     }
 
     private void forward(Envelope<?> event, Instant now) {

@@ -14,12 +14,12 @@ import tools.jackson.core.JacksonException;
 import vn.dondoc.events.CloudEventSerde;
 import vn.dondoc.events.Envelope;
 import vn.dondoc.events.EventJson;
-import vn.dondoc.events.ReminderPolicy;
 import vn.dondoc.events.Topics;
 
 /**
  * {@code tasks.events} → {@link ReminderScheduler} (stores {@value ReminderScheduler#PLANS} and
- * {@value DueIndex#STORE}) → {@code reminders.due}. Both stores are persistent (RocksDB) and backed by changelog
+ * {@value DueIndex#STORE}) → {@code reminders.due}, with {@code units.directory} in the global store
+ * {@value UnitSupervisors#STORE}. Both stores are persistent (RocksDB) and backed by changelog
  * topics, so a restarted or moved partition resumes with its plans.
  */
 final class ReminderTopology {
@@ -27,16 +27,28 @@ final class ReminderTopology {
     private ReminderTopology() {
     }
 
-    static KStream<String, Envelope<?>> addTo(StreamsBuilder builder, ReminderPolicy defaults, Duration checkEvery) {
+    static KStream<String, Envelope<?>> addTo(StreamsBuilder builder, ReminderTiming timing, Duration checkEvery,
+                                              int maxFiredPerCheck) {
+        return addTo(builder, timing, checkEvery, maxFiredPerCheck, Topics.TASKS, Topics.REMINDERS);
+    }
+
+    /** With other topics for task events and reminders: lets a test run its own scheduler beside the service's. */
+    static KStream<String, Envelope<?>> addTo(StreamsBuilder builder, ReminderTiming timing, Duration checkEvery,
+                                              int maxFiredPerCheck, String tasksTopic, String remindersTopic) {
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(UnitSupervisors.STORE), Serdes.String(), Serdes.String())
+                        .withLoggingDisabled(), // a global store restores from its own (compacted) topic
+                Topics.UNITS, Consumed.with(Serdes.String(), new CloudEventSerde()).withName("unit-directory"),
+                UnitSupervisors.Directory::new);
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ReminderScheduler.PLANS), Serdes.String(), planSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DueIndex.STORE), Serdes.String(), Serdes.String()));
         KStream<String, Envelope<?>> reminders = builder
-                .stream(Topics.TASKS, Consumed.with(Serdes.String(), new CloudEventSerde()).withName("task-events"))
-                .process(() -> new ReminderScheduler(defaults, checkEvery), Named.as("reminder-scheduler"),
+                .stream(tasksTopic, Consumed.with(Serdes.String(), new CloudEventSerde()).withName("task-events"))
+                .process(() -> new ReminderScheduler(timing, checkEvery, maxFiredPerCheck), Named.as("reminder-scheduler"),
                         ReminderScheduler.PLANS, DueIndex.STORE);
-        reminders.to(Topics.REMINDERS, Produced.with(Serdes.String(), new CloudEventSerde()).withName("reminders"));
+        reminders.to(remindersTopic, Produced.with(Serdes.String(), new CloudEventSerde()).withName("reminders"));
         return reminders;
     }
 

@@ -25,7 +25,10 @@ class ScheduleController {
     record Schedule(String taskId, List<Upcoming> upcoming) {
     }
 
-    record Upcoming(String unit, Stage stage, Instant fireAt) {
+    record Upcoming(String reminderId, String unit, Stage stage, String recipient, Instant fireAt) {
+    }
+
+    record AwaitingTrigger(String taskId, String title, List<String> leadUnits, String deadline, String condition) {
     }
 
     @GetMapping("/api/schedules/{taskId}")
@@ -33,8 +36,18 @@ class ScheduleController {
         ReminderPlan plan = schedules.find(taskId).orElseThrow(() -> problem(HttpStatus.NOT_FOUND,
                 "Không có lịch nhắc việc cho nhiệm vụ " + taskId, "unknown-task"));
         return new Schedule(plan.taskId(), plan.pending().stream()
-                .map(reminder -> new Upcoming(reminder.unit(), reminder.stage(), reminder.fireAt()))
+                .map(reminder -> new Upcoming(reminder.reminderId(), reminder.unit(), reminder.stage(),
+                        reminder.recipient(), reminder.fireAt()))
                 .toList());
+    }
+
+    /** For admins: tasks that get no reminders until an outside trigger gives them a deadline. */
+    @GetMapping(path = "/api/schedules", params = "awaiting=trigger")
+    List<AwaitingTrigger> awaitingTrigger() {
+        return schedules.awaitingTrigger().stream()
+                .map(plan -> new AwaitingTrigger(plan.taskId(), plan.assignment().title(), plan.assignment().leadUnits(),
+                        plan.assignment().deadline().text(), plan.assignment().deadline().condition()))
+                .toList();
     }
 
     @ExceptionHandler(Schedules.SchedulesUnavailable.class)

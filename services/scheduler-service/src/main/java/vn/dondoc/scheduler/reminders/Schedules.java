@@ -1,5 +1,7 @@
 package vn.dondoc.scheduler.reminders;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -27,6 +29,19 @@ class Schedules {
     /** @throws SchedulesUnavailable while Kafka Streams is starting, rebalancing or down */
     Optional<ReminderPlan> find(String taskId) {
         return Optional.ofNullable(store().get(taskId));
+    }
+
+    /** Open tasks that wait for an outside trigger (no deadline yet), in task id order. */
+    List<ReminderPlan> awaitingTrigger() {
+        List<ReminderPlan> waiting = new ArrayList<>();
+        try (var all = store().all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.awaitingTrigger()) {
+                    waiting.add(entry.value);
+                }
+            });
+        }
+        return waiting;
     }
 
     private ReadOnlyKeyValueStore<String, ReminderPlan> store() {

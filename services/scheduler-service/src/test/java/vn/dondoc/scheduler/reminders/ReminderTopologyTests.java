@@ -8,26 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.dondoc.events.CloudEventDeserializer;
-import vn.dondoc.events.CloudEventSerializer;
 import vn.dondoc.events.Envelope;
 import vn.dondoc.events.ReminderDue;
 import vn.dondoc.events.RemindersPlanned;
@@ -41,35 +31,23 @@ class ReminderTopologyTests {
     private static final Instant START = Instant.parse("2026-11-24T01:00:00Z");
     private static final Duration CHECK_EVERY = Duration.ofMillis(250);
     private static final Instant DUE = START.plus(Duration.ofDays(10));
-    private static final ReminderProperties DEFAULTS = new ReminderProperties(
+    private static final ReminderProperties DEFAULTS = ReminderProperties.of(
             List.of(Duration.ofDays(7), Duration.ofDays(3), Duration.ofDays(1), Duration.ZERO),
             Duration.ofDays(2), Duration.ofDays(2), Duration.ofDays(5), true, CHECK_EVERY);
 
+    private TestScheduler scheduler;
     private TopologyTestDriver driver;
-    private TestInputTopic<String, Envelope<?>> tasks;
-    private TestOutputTopic<String, Envelope<?>> output;
-    private final List<TestRecord<String, Envelope<?>>> published = new ArrayList<>();
     private Instant now = START;
 
     @BeforeEach
     void startTopology(@TempDir Path stateDir) {
-        var builder = new StreamsBuilder();
-        ReminderTopology.addTo(builder, DEFAULTS.defaultPolicy(), DEFAULTS.checkEvery());
-        var config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scheduler-service");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "not-used:9092");
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
-        driver = new TopologyTestDriver(builder.build(), config, START);
-        tasks = driver.createInputTopic(Topics.TASKS, new StringSerializer(), new CloudEventSerializer());
-        output = driver.createOutputTopic(Topics.REMINDERS, new StringDeserializer(), new CloudEventDeserializer());
+        scheduler = new TestScheduler(DEFAULTS, stateDir, START);
+        driver = scheduler.driver();
     }
 
     @AfterEach
     void stopTopology() {
-        driver.close();
+        scheduler.close();
     }
 
     @Test
@@ -153,7 +131,7 @@ class ReminderTopologyTests {
         assertThat(sentBeforeCancellation).isEqualTo(4);
         assertThat(reminders()).hasSize(sentBeforeCancellation);
         assertThat(plans()).last().satisfies(plan -> assertThat(plan.upcoming()).isEmpty());
-        assertThat(driver.<String, String>getKeyValueStore(DueIndex.STORE).approximateNumEntries()).isZero();
+        assertThat(scheduler.indexed()).isZero();
     }
 
     @Test
@@ -177,7 +155,7 @@ class ReminderTopologyTests {
         advanceTo(DUE);
 
         assertThat(reminders()).extracting(ReminderDue::reminderId).doesNotHaveDuplicates().hasSize(5);
-        assertThat(plans()).hasSize(1);
+        assertThat(plans()).filteredOn(plan -> plan.plannedAt().equals(START)).hasSize(1);
     }
 
     @Test
@@ -204,7 +182,7 @@ class ReminderTopologyTests {
                 "task-42/NVY/before_due/1/PT72H",
                 "task-42/NVY/before_due/1/PT24H",
                 "task-42/NVY/due/1");
-        assertThat(published).filteredOn(record -> record.value().data() instanceof ReminderDue)
+        assertThat(scheduler.records()).filteredOn(record -> record.value().data() instanceof ReminderDue)
                 .allSatisfy(record -> {
                     assertThat(record.value().id()).isEqualTo(((ReminderDue) record.value().data()).reminderId());
                     assertThat(record.key()).isEqualTo("task-42");
@@ -218,7 +196,7 @@ class ReminderTopologyTests {
         publish(assigned);
         advanceBy(CHECK_EVERY);
 
-        assertThat(published).allSatisfy(record -> assertThat(record.value().traceId()).isEqualTo(assigned.traceId()));
+        assertThat(scheduler.records()).allSatisfy(record -> assertThat(record.value().traceId()).isEqualTo(assigned.traceId()));
     }
 
     @Test
@@ -227,7 +205,9 @@ class ReminderTopologyTests {
 
         assertThat(plans()).singleElement().satisfies(plan -> {
             assertThat(plan.taskId()).isEqualTo(taskId);
-            assertThat(plan.upcoming()).extracting(RemindersPlanned.Upcoming::unit, RemindersPlanned.Upcoming::stage,
+            assertThat(plan.upcoming()).filteredOn(upcoming -> upcoming.stage() != Stage.ACK_RESEND
+                            && upcoming.stage() != Stage.OVERDUE)
+                    .extracting(RemindersPlanned.Upcoming::unit, RemindersPlanned.Upcoming::stage,
                             RemindersPlanned.Upcoming::fireAt)
                     .containsExactly(
                             tuple("KHTH", Stage.ASSIGNMENT, START),
@@ -235,6 +215,7 @@ class ReminderTopologyTests {
                             tuple("NVY", Stage.BEFORE_DUE, DUE.minus(Duration.ofDays(7))),
                             tuple("NVY", Stage.BEFORE_DUE, DUE.minus(Duration.ofDays(3))),
                             tuple("NVY", Stage.BEFORE_DUE, DUE.minus(Duration.ofDays(1))),
+                            tuple("KHTH", Stage.DUE, DUE),
                             tuple("NVY", Stage.DUE, DUE));
         });
     }
@@ -247,18 +228,21 @@ class ReminderTopologyTests {
         ReminderPlan plan = driver.<String, ReminderPlan>getKeyValueStore(ReminderScheduler.PLANS).get(taskId);
 
         assertThat(plan.pending()).extracting(PlannedReminder::stage, PlannedReminder::fireAt).containsExactly(
+                tuple(Stage.ACK_RESEND, START.plus(Duration.ofDays(8))),
                 tuple(Stage.BEFORE_DUE, DUE.minus(Duration.ofDays(1))),
-                tuple(Stage.DUE, DUE));
-        assertThat(driver.<String, String>getKeyValueStore(DueIndex.STORE).approximateNumEntries()).isEqualTo(2);
+                tuple(Stage.DUE, DUE),
+                // two days after the due instant is a Sunday: Monday 07:30 in Hanoi
+                tuple(Stage.OVERDUE, Instant.parse("2026-12-07T00:30:00Z")));
+        assertThat(scheduler.indexed()).isEqualTo(4);
     }
 
     @Test
     void skipsAnUnreadableTaskEventAndGoesOn() {
         // that it is parked on dead-letters is checked on the real broker (SchedulerServiceTests): under
         // exactly-once the test driver drops records sent by the deserialization exception handler
-        var raw = driver.createInputTopic(Topics.TASKS, new StringSerializer(), new ByteArraySerializer());
+        var raw = scheduler.driver().createInputTopic(Topics.TASKS, new StringSerializer(), new ByteArraySerializer());
         var headers = new RecordHeaders().add("ce_type", "task.mystery".getBytes(StandardCharsets.UTF_8));
-        raw.pipeInput(new TestRecord<>("task-x", "{}".getBytes(StandardCharsets.UTF_8), headers, now));
+        raw.pipeInput(new TestRecord<>("task-x", "{}".getBytes(StandardCharsets.UTF_8), headers, scheduler.now()));
         publish(aTask().dueAt(DUE).build());
         advanceBy(CHECK_EVERY);
 
@@ -266,29 +250,25 @@ class ReminderTopologyTests {
     }
 
     private String publish(Envelope<?> event) {
-        tasks.pipeInput(event.subject(), event, now);
-        return event.subject();
+        return scheduler.publish(event);
     }
 
     private void advanceTo(Instant instant) {
-        advanceBy(Duration.between(now, instant));
+        scheduler.advanceTo(instant);
+        now = scheduler.now();
     }
 
     private void advanceBy(Duration duration) {
-        driver.advanceWallClockTime(duration);
-        now = now.plus(duration);
+        scheduler.advanceBy(duration);
+        now = scheduler.now();
     }
 
+    /** The reminders of the stages these tests are about (assignment re-sends have their own tests). */
     private List<ReminderDue> reminders() {
-        return events(ReminderDue.class);
+        return scheduler.reminders().stream().filter(reminder -> reminder.stage() != Stage.ACK_RESEND).toList();
     }
 
     private List<RemindersPlanned> plans() {
-        return events(RemindersPlanned.class);
-    }
-
-    private <E> List<E> events(Class<E> type) {
-        published.addAll(output.readRecordsToList());
-        return published.stream().map(record -> record.value().data()).filter(type::isInstance).map(type::cast).toList();
+        return scheduler.plans();
     }
 }

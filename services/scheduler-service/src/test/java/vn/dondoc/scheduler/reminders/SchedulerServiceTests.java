@@ -36,6 +36,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import vn.dondoc.events.CloudEventDeserializer;
+import vn.dondoc.events.Deadline;
+import vn.dondoc.events.DeadlineKind;
 import vn.dondoc.events.EventJson;
 import vn.dondoc.events.Envelope;
 import vn.dondoc.events.ReminderDue;
@@ -104,7 +106,24 @@ class SchedulerServiceTests {
             assertThat(reminders).allSatisfy(reminder -> assertThat(reminder.traceId()).isEqualTo(assigned.traceId()));
         }
         JsonNode after = EventJson.MAPPER.readTree(get("/api/schedules/" + task.taskId()).getBody());
-        assertThat(after.path("upcoming").isEmpty()).isTrue();
+        // only the next overdue reminder is left (no supervisor in the directory: no escalation)
+        assertThat(after.path("upcoming").findValuesAsString("stage")).containsExactly("OVERDUE");
+    }
+
+    @Test
+    void listsTasksAwaitingAnOutsideTriggerForAdmins() throws Exception {
+        var task = aTask().deadline(new Deadline(DeadlineKind.AWAITING_TRIGGER, null, null,
+                "Theo hướng dẫn của Trung ương", null, "khi Trung ương ban hành hướng dẫn")).assignedAt(Instant.now());
+
+        kafka.send(task.build().toRecord()).get();
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonNode waiting = EventJson.MAPPER.readTree(get("/api/schedules?awaiting=trigger").getBody());
+            assertThat(waiting.findValuesAsString("taskId")).contains(task.taskId());
+            assertThat(waiting.findValuesAsString("condition")).contains("khi Trung ương ban hành hướng dẫn");
+        });
+        JsonNode schedule = EventJson.MAPPER.readTree(get("/api/schedules/" + task.taskId()).getBody());
+        assertThat(schedule.path("upcoming").isEmpty()).isTrue();
     }
 
     @Test

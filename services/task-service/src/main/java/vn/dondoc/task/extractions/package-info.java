@@ -1,4 +1,5 @@
 /**
- * Reads a conclusion notice's text into a draft of tasks (items, lead units, deadlines) for an admin to review.
+ * Reads a conclusion notice (text or .docx) into a draft of tasks (items, lead units, deadlines) that an admin
+ * reviews, edits and confirms; confirming assigns the included items as tasks.
  */
 package vn.dondoc.task.extractions;

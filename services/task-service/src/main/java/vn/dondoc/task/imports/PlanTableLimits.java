@@ -1,5 +1,7 @@
 package vn.dondoc.task.imports;
 
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+
 /**
  * Safety limits for reading uploaded plan tables, independent of the upload size limit.
  *
@@ -10,11 +12,20 @@ package vn.dondoc.task.imports;
  * @param minInflateRatio smallest compressed/uncompressed ratio accepted for a .docx/.xlsx entry (zip bombs
  * compress far better than real documents)
  */
-record PlanTableLimits(int maxRows, int maxCellLength, int maxColumns, long maxZipEntrySize,
+public record PlanTableLimits(int maxRows, int maxCellLength, int maxColumns, long maxZipEntrySize,
         double minInflateRatio) {
 
-    static PlanTableLimits defaults() {
+    public static PlanTableLimits defaults() {
         return new PlanTableLimits(10_000, 10_000, 64, 64L * 1024 * 1024, 0.01);
+    }
+
+    /**
+     * Applies the zip-bomb limits to POI before an Office file is opened. POI keeps them in JVM-wide statics, so
+     * every feature that reads .docx/.xlsx (plan import, notice extraction) calls this with the same limits.
+     */
+    public void guardOfficeFiles() {
+        ZipSecureFile.setMinInflateRatio(this.minInflateRatio);
+        ZipSecureFile.setMaxEntrySize(this.maxZipEntrySize);
     }
 
     void checkRowCount(int rows) {

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.apache.poi.openxml4j.util.ZipSecureFile;
-
 /**
  * Reads the task table of a plan (the "Phụ lục" layout: TT, Tên nhiệm vụ, Đơn vị chủ trì, Đơn vị phối
  * hợp, Kết quả đầu ra, Thời gian thực hiện) from .docx, .xlsx or .tsv.
@@ -42,9 +40,7 @@ class PlanTableReader {
 
     PlanTableReader(PlanTableLimits limits) {
         this.limits = limits;
-        // POI keeps these limits in JVM-wide statics; task-service reads Office files nowhere else.
-        ZipSecureFile.setMinInflateRatio(limits.minInflateRatio());
-        ZipSecureFile.setMaxEntrySize(limits.maxZipEntrySize());
+        limits.guardOfficeFiles();
     }
 
     List<PlanRow> read(String filename, InputStream in) {

@@ -56,6 +56,19 @@ public class Outbox {
             Object id = state.remove("_id");
             state.remove(FIELD);
             var update = new Document("$set", state);
+            // the converter leaves null fields out: unset them, or a value set back to null would stay stored
+            var cleared = new Document();
+            mongo.getConverter().getMappingContext().getRequiredPersistentEntity(aggregate.getClass())
+                    .doWithProperties((org.springframework.data.mapping.PropertyHandler<
+                            org.springframework.data.mongodb.core.mapping.MongoPersistentProperty>) property -> {
+                        if (!property.isIdProperty() && property.isWritable() && !state.containsKey(property.getFieldName())
+                                && !property.getFieldName().equals(VERSION) && !property.getFieldName().equals(FIELD)) {
+                            cleared.append(property.getFieldName(), "");
+                        }
+                    });
+            if (!cleared.isEmpty()) {
+                update.append("$unset", cleared);
+            }
             if (!entries.isEmpty()) {
                 update.append("$push", new Document(FIELD, new Document("$each", entries)));
             }

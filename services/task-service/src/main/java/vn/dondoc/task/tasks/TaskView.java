@@ -17,9 +17,12 @@ record TaskView(String id, String title, TaskStatus status, String statusLabel, 
                 PolicyView policy, SourceDocument source, OffsetDateTime createdAt, OffsetDateTime completedAt,
                 OffsetDateTime cancelledAt, String cancelReason) {
 
-    record DeadlineView(String kind, LocalDate date, OffsetDateTime dueAt, String text) {
-        static DeadlineView of(Deadline deadline) {
-            return new DeadlineView(deadline.kind().name(), deadline.dueDate(), local(deadline.dueAt()), deadline.text());
+    /** {@code needsReview} and {@code notes}: the words were not read with certainty, a person should look. */
+    record DeadlineView(String kind, LocalDate date, OffsetDateTime dueAt, String text, LocalDate startDate,
+                        String condition, boolean needsReview, List<String> notes) {
+        static DeadlineView of(Deadline deadline, List<String> notes) {
+            return new DeadlineView(deadline.kind().name(), deadline.dueDate(), local(deadline.dueAt()), deadline.text(),
+                    deadline.startDate(), deadline.condition(), !notes.isEmpty(), notes);
         }
     }
 
@@ -46,7 +49,7 @@ record TaskView(String id, String title, TaskStatus status, String statusLabel, 
 
     static TaskView of(Task task, Clock clock) {
         var status = task.status(clock);
-        return new TaskView(task.id(), task.title(), status, status.label(), DeadlineView.of(task.deadline()),
+        return new TaskView(task.id(), task.title(), status, status.label(), DeadlineView.of(task.deadline(), task.deadlineNotes()),
                 task.units().stream().map(UnitView::of).toList(), task.unitCodes(UnitRole.LEAD),
                 task.unitCodes(UnitRole.COORDINATING), task.expectedOutput(),
                 PolicyView.of(task.policy() == null ? ReminderPolicy.defaults() : task.policy()), task.source(),

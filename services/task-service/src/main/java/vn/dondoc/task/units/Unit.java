@@ -55,6 +55,22 @@ class Unit extends Aggregate {
         return true;
     }
 
+    /**
+     * Takes the unit out of use; registering it again brings it back.
+     *
+     * @return whether anything changed
+     */
+    boolean deactivate(Clock clock) {
+        if (!active) {
+            return false;
+        }
+        active = false;
+        changedAt = now(clock);
+        record(new UnitChanged(code, details.name(), details.aliases(), details.parent(), details.supervisor(),
+                details.emails(), details.phones(), false));
+        return true;
+    }
+
     /** MongoDB keeps milliseconds: the events say exactly what is stored. */
     private static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);

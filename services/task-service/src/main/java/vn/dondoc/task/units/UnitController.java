@@ -16,12 +16,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -35,9 +37,12 @@ class UnitController {
     private final UnitDirectory directory;
     private final Units units;
 
-    UnitController(UnitDirectory directory, Units units) {
+    private final StarterDirectory starter;
+
+    UnitController(UnitDirectory directory, Units units, StarterDirectory starter) {
         this.directory = directory;
         this.units = units;
+        this.starter = starter;
     }
 
     /** A unit as an admin types it. */
@@ -52,7 +57,8 @@ class UnitController {
             List<@NotBlank(message = "Số điện thoại không được để trống") String> phones,
             @Pattern(regexp = UnitCode.PATTERN, message = "Mã đơn vị cấp trên không hợp lệ") String supervisor,
             List<@NotBlank(message = "Tên gọi khác không được để trống") String> aliases,
-            @Pattern(regexp = UnitCode.PATTERN, message = "Mã đơn vị chủ quản không hợp lệ") String parent) {
+            @Pattern(regexp = UnitCode.PATTERN, message = "Mã đơn vị chủ quản không hợp lệ") String parent,
+            UnitKind kind) {
 
         UnitDetails details() {
             List<String> normalisedPhones = new ArrayList<>();
@@ -65,7 +71,7 @@ class UnitController {
             }
             return new UnitDetails(name.strip(), aliases == null ? List.of() : aliases.stream().map(String::strip).toList(),
                     upper(parent), upper(supervisor), emails == null ? List.of() : emails.stream().map(String::strip).toList(),
-                    normalisedPhones);
+                    normalisedPhones, kind);
         }
 
         private static String upper(String code) {
@@ -73,14 +79,15 @@ class UnitController {
         }
     }
 
-    record UnitView(String code, String name, List<String> aliases, String parent, String supervisor,
+    record UnitView(String code, String name, UnitKind kind, List<String> aliases, String parent, String supervisor,
                     List<String> emails, List<String> phones, boolean active, OffsetDateTime registeredAt,
                     OffsetDateTime changedAt) {
 
         static UnitView of(Unit unit) {
             var details = unit.details();
-            return new UnitView(unit.id(), details.name(), details.aliases(), details.parent(), details.supervisor(),
-                    details.emails(), details.phones(), unit.active(), local(unit.registeredAt()), local(unit.changedAt()));
+            return new UnitView(unit.id(), details.name(), details.kind(), details.aliases(), details.parent(),
+                    details.supervisor(), details.emails(), details.phones(), unit.active(), local(unit.registeredAt()),
+                    local(unit.changedAt()));
         }
 
         private static OffsetDateTime local(Instant instant) {
@@ -109,6 +116,30 @@ class UnitController {
         return registration.registered()
                 ? ResponseEntity.created(URI.create("/api/units/" + view.code())).body(view)
                 : ResponseEntity.ok(view);
+    }
+
+    /**
+     * Loads the starter directory of the Department of Health (idempotent); {@code exampleContacts} gives units
+     * without contacts an example address {@code <code>@soyte.local} and a phone number, for the local stack.
+     */
+    @PostMapping("/starter")
+    StarterDirectory.Loaded starter(@RequestParam(defaultValue = "false") boolean exampleContacts) {
+        return starter.load(exampleContacts);
+    }
+
+    /** Which units a phrase of a document names ({@code Phòng KHTH, Chi cục DS&TE}; {@code Các phòng/đơn vị}). */
+    @GetMapping("/resolve")
+    UnitResolution resolve(@RequestParam String phrase) {
+        return directory.resolve(phrase);
+    }
+
+    /** Takes a unit out of use (it is kept for the tasks that name it); registering it again brings it back. */
+    @DeleteMapping("/{code}")
+    UnitView deactivate(@PathVariable String code) {
+        if (!UnitCode.isValid(code)) {
+            throw new UnitNotFound(code);
+        }
+        return UnitView.of(directory.deactivate(UnitCode.of(code)));
     }
 
     @GetMapping

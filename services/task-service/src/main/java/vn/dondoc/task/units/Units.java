@@ -28,10 +28,10 @@ public class Units {
         this.outbox = outbox;
     }
 
-    /** The codes among {@code codes} that name no unit of the directory, in the order given. */
+    /** The codes among {@code codes} that name no active unit of the directory, in the order given. */
     public Set<UnitCode> unknownAmong(Collection<UnitCode> codes) {
         Set<String> wanted = codes.stream().map(UnitCode::value).collect(Collectors.toCollection(LinkedHashSet::new));
-        Set<String> known = mongo.find(Query.query(Criteria.where("_id").in(wanted)), Unit.class).stream()
+        Set<String> known = mongo.find(Query.query(Criteria.where("_id").in(wanted).and("active").is(true)), Unit.class).stream()
                 .map(Unit::id)
                 .collect(Collectors.toSet());
         return wanted.stream().filter(code -> !known.contains(code)).map(UnitCode::new)

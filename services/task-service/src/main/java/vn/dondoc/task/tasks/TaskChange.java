@@ -1,0 +1,18 @@
+package vn.dondoc.task.tasks;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import vn.dondoc.task.units.UnitCode;
+
+/** A change to a task: whatever is given replaces what the task has; what is left out stays. */
+record TaskChange(
+        @Size(min = 1, max = 4000, message = "Tên nhiệm vụ không được để trống và không quá 4000 ký tự") String title,
+        @Size(min = 1, message = "Cần ít nhất một đơn vị chủ trì")
+        List<@Pattern(regexp = UnitCode.PATTERN, message = "Mã đơn vị không hợp lệ") String> leadUnits,
+        List<@Pattern(regexp = UnitCode.PATTERN, message = "Mã đơn vị không hợp lệ") String> coordinatingUnits,
+        @Size(max = 4000, message = "Kết quả đầu ra quá dài") String expectedOutput,
+        @Valid DeadlineInput deadline,
+        @Valid PolicyInput policy) {
+}
