@@ -41,6 +41,7 @@ public final class LocalStack implements AutoCloseable {
     private volatile SmsSimulator sms;
     private volatile boolean closing;
     private volatile Duration readyAfter;
+    private LinkKeys linkKeys;
 
     private LocalStack(Options options) {
         this.options = options;
@@ -164,6 +165,10 @@ public final class LocalStack implements AutoCloseable {
         say("SMS simulator on http://localhost:" + ports.sms() + "/messages …");
         set(() -> sms = SmsSimulator.start(ports.sms()));
 
+        if (!options.services().isEmpty()) {
+            linkKeys = LinkKeys.in(data.resolve("keys"));
+            say("Link keys (Ed25519): " + linkKeys.publicKey().getParent());
+        }
         for (String name : options.services()) {
             synchronized (services) {
                 if (closing) {
@@ -200,6 +205,14 @@ public final class LocalStack implements AutoCloseable {
             Path state = data.resolve("scheduler");
             args.add("--dondoc.scheduler.state-dir=" + state);
             args.add("--spring.kafka.streams.state-dir=" + state);
+        }
+        // the notifier signs acknowledgement links, the task service verifies them and serves their pages
+        if (name.equals("notifier-service")) {
+            args.add("--dondoc.links.private-key-file=" + linkKeys.privateKey());
+            args.add("--dondoc.links.public-base-url=http://localhost:" + options.ports().task());
+        }
+        if (name.equals("task-service")) {
+            args.add("--dondoc.links.public-key-file=" + linkKeys.publicKey());
         }
         return args;
     }

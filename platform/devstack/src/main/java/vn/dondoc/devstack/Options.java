@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * How to run the local stack.
  *
- * @param data folder for everything that survives a restart (Kafka log, MongoDB file, scheduler state, logs)
+ * @param data folder for everything that survives a restart (Kafka log, MongoDB file, scheduler state, logs, the
+ *             Ed25519 key pair of the acknowledgement links)
  * @param servicesFolder folder with {@code <service>.jar} files; {@code null}: next to the local stack's own code
  * @param ports where everything listens
  * @param adminPassword the admin password of task-service and console-service

@@ -29,7 +29,8 @@ class DockerComposeConsistencyTests {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
     /** Environment variables that connect a service to infrastructure; compose must set each one a service reads. */
     private static final Set<String> CONNECTIONS = Set.of("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "SMTP_HOST",
-            "SMTP_PORT", "DONDOC_ADMIN_PASSWORD", "SCHEDULER_STATE_DIR");
+            "SMTP_PORT", "DONDOC_ADMIN_PASSWORD", "SCHEDULER_STATE_DIR", "DONDOC_LINKS_PUBLIC_KEY_FILE",
+            "DONDOC_LINKS_PRIVATE_KEY_FILE", "DONDOC_PUBLIC_BASE_URL");
 
     private final Map<String, Object> compose = yaml(ROOT.resolve("docker-compose.yml"));
 

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import java.nio.file.Files;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import vn.dondoc.events.Deadline;
 import vn.dondoc.events.DeadlineKind;
 import vn.dondoc.events.Envelope;
@@ -41,6 +46,10 @@ import vn.dondoc.events.TaskSummary;
 import vn.dondoc.events.Topics;
 import vn.dondoc.events.UnitRegistered;
 import vn.dondoc.events.UnitRole;
+import vn.dondoc.events.links.AckToken;
+import vn.dondoc.events.links.AckToken.Purpose;
+import vn.dondoc.events.links.AckTokens;
+import vn.dondoc.events.links.InvalidAckToken;
 import vn.dondoc.testing.Infrastructure;
 import vn.dondoc.testing.RealInfrastructure;
 
@@ -53,8 +62,19 @@ class NotifierServiceTests {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Queue<Envelope<?>> notifications = new ConcurrentLinkedQueue<>();
 
+    private static final KeyPair LINK_KEYS = AckTokens.generateKeyPair();
+    private static final Pattern LINK = Pattern.compile("http://dondoc\\.test/ack/([A-Za-z0-9_-]+)");
+
     @Autowired
     KafkaTemplate<String, Envelope<?>> kafka;
+
+    @DynamicPropertySource
+    static void linkKey(DynamicPropertyRegistry registry) throws Exception {
+        var file = Files.createTempFile("link-key", ".pem");
+        Files.writeString(file, AckTokens.pem(LINK_KEYS.getPrivate()));
+        registry.add("dondoc.links.private-key-file", file::toString);
+        registry.add("dondoc.links.public-base-url", () -> "http://dondoc.test");
+    }
 
     @Autowired
     Clock clock;
@@ -93,7 +113,16 @@ class NotifierServiceTests {
                     .contains(reminder.data().task().title(), due.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
                             "còn 3 ngày", "Phòng thử nghiệm");
             assertThat(html).hasSize(1).first().asString()
-                    .contains(reminder.data().task().title(), due.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+                    .contains(reminder.data().task().title(), due.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+                            "Xác nhận đã nhận nhiệm vụ", "Báo cáo hoàn thành");
+            var expiry = due.atTime(17, 0).atZone(HANOI).toInstant().plus(Duration.ofDays(30));
+            for (var part : List.of(text.getFirst(), html.getFirst())) {
+                assertThat(tokens(part)).hasSize(2).satisfiesExactly(
+                        ack -> assertThat(ack).isEqualTo(new AckToken(reminder.data().taskId(), unit.code, Purpose.ACK, 1, expiry)),
+                        report -> assertThat(report).isEqualTo(new AckToken(reminder.data().taskId(), unit.code, Purpose.REPORT, 1, expiry)));
+            }
+            assertThat(text.getFirst()).contains("Xác nhận đã nhận nhiệm vụ: http://dondoc.test/ack/",
+                    "Báo cáo hoàn thành: http://dondoc.test/ack/");
         }
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(outcomes(reminder, NotificationSent.class))
                 .extracting(NotificationSent::address).containsExactlyInAnyOrderElementsOf(unit.emails));
@@ -176,14 +205,40 @@ class NotifierServiceTests {
     private record TestUnit(String code, List<String> emails, Envelope<UnitRegistered> envelope) {
     }
 
+    @Test
+    void textsTheDueDayThroughTheSmsGatewayWithoutDiacritics(Infrastructure infrastructure) throws Exception {
+        var phone = "+849" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+        var unit = aUnit(1, List.of(phone));
+        var reminder = aReminder(unit, Stage.DUE, LocalDate.now(HANOI));
+        publish(unit.envelope);
+        publish(reminder);
+
+        var sms = await().atMost(PATIENCE).until(() -> infrastructure.sms().messages().stream()
+                .filter(message -> message.to().equals(phone)).toList(), messages -> !messages.isEmpty()).getFirst();
+        assertThat(sms.text()).startsWith("[Don doc] Nhac han: Tham muu ban hanh Ke hoach")
+                .matches("[\\x20-\\x7E]+").contains("Bao cao: http://dondoc.test/ack/");
+        assertThat(tokens(sms.text())).singleElement().satisfies(token -> {
+            assertThat(token.purpose()).isEqualTo(Purpose.REPORT);
+            assertThat(token.unit()).isEqualTo(unit.code);
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(outcomes(reminder, NotificationSent.class))
+                .extracting(NotificationSent::channel, NotificationSent::address, NotificationSent::provider)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(vn.dondoc.events.Channel.EMAIL, unit.emails.getFirst(), "smtp"),
+                        org.assertj.core.groups.Tuple.tuple(vn.dondoc.events.Channel.SMS, phone, "simulator")));
+    }
+
     private TestUnit aUnit(int emailCount) {
+        return aUnit(emailCount, List.of());
+    }
+
+    private TestUnit aUnit(int emailCount, List<String> phones) {
         var code = "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         List<String> emails = new ArrayList<>();
         for (int i = 1; i <= emailCount; i++) {
             emails.add(code.toLowerCase() + "-" + i + "@soyte.local");
         }
         var registered = new UnitRegistered(code, "Phòng thử nghiệm " + code, List.of(), "SYT", "BGD", emails,
-                List.of(), true);
+                phones, true);
         return new TestUnit(code, emails, Envelope.of("/dondoc/task-service", registered, clock));
     }
 
@@ -197,6 +252,16 @@ class NotifierServiceTests {
         var reminder = new ReminderDue(reminderId, taskId, unit.code, UnitRole.LEAD, stage, 1, unit.code,
                 Instant.now(clock), task);
         return new Envelope<>(reminderId, "/dondoc/scheduler-service", Instant.now(clock), null, reminder);
+    }
+
+    /** The tokens of the links in a message part, verified with the public key of the pair the service signs with. */
+    private List<AckToken> tokens(String part) throws InvalidAckToken {
+        List<AckToken> tokens = new ArrayList<>();
+        var links = LINK.matcher(part);
+        while (links.find()) {
+            tokens.add(AckTokens.verify(links.group(1), LINK_KEYS.getPublic(), clock));
+        }
+        return tokens;
     }
 
     private void publish(Envelope<?> envelope) {

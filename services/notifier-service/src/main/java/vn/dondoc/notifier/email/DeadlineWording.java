@@ -9,7 +9,7 @@ import vn.dondoc.events.Deadline;
 import vn.dondoc.events.DeadlineKind;
 
 /** How a deadline reads in a reminder, in the business zone: {@code 20/11/2025}, {@code còn 3 ngày}. */
-final class DeadlineWording {
+public final class DeadlineWording {
 
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -17,12 +17,12 @@ final class DeadlineWording {
 
     private final Clock clock;
 
-    DeadlineWording(Clock clock) {
+    public DeadlineWording(Clock clock) {
         this.clock = clock;
     }
 
     /** {@code 20/11/2025}, or {@code 24/11/2026 10:05} for a deadline set to the minute; null when there is no date. */
-    String due(Deadline deadline) {
+    public String due(Deadline deadline) {
         if (deadline == null) {
             return null;
         }
@@ -34,7 +34,7 @@ final class DeadlineWording {
     }
 
     /** {@code còn 3 ngày}, {@code hạn hôm nay}, {@code quá hạn 2 ngày}; null when there is no date. */
-    String remaining(Deadline deadline) {
+    public String remaining(Deadline deadline) {
         var day = deadline == null ? null : dueDay(deadline);
         if (day == null) {
             return null;

@@ -3,6 +3,12 @@ package vn.dondoc.notifier.email;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,29 +20,44 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import vn.dondoc.events.Channel;
 import vn.dondoc.notifier.reminders.Courier;
+import vn.dondoc.notifier.reminders.Courier.Delivered;
 import vn.dondoc.notifier.reminders.DeliveryFailed;
 import vn.dondoc.notifier.reminders.Dispatch;
 
 /**
- * Sends a reminder email through the configured SMTP server. One shared {@link JavaMailSenderImpl} (and so one
- * mail session) serves every message, which leaves room for pooling SMTP connections later.
+ * Sends a reminder email through the configured SMTP server over kept-open connections ({@link SmtpConnections}),
+ * retried with exponential back-off and behind a circuit breaker (both named {@code smtp} in
+ * {@code resilience4j.*.configs}). Permanent refusals (5xx) are neither retried nor counted against the circuit.
+ * A connection lost after DATA, before the server's answer, leaves the outcome unknown: the message is sent once
+ * more and reported as a possible duplicate, never more.
  */
 @Component
 class EmailCourier implements Courier {
 
     static final String REMINDER_ID_HEADER = "X-Dondoc-Reminder-Id";
     static final String TASK_ID_HEADER = "X-Dondoc-Task-Id";
+    static final String PROVIDER = "smtp";
     /** A permanent-failure reply of an SMTP server, e.g. {@code 550 5.1.1 mailbox unknown}. */
     private static final Pattern PERMANENT_REPLY = Pattern.compile("^\\s*5\\d\\d(?:[\\s-]|$)");
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmailCourier.class);
+
     private final JavaMailSenderImpl mail;
+    private final SmtpConnections connections;
     private final ReminderEmails emails;
     private final InternetAddress from;
+    private final CircuitBreaker breaker;
+    private final Retry retry;
 
-    EmailCourier(JavaMailSenderImpl mail, ReminderEmails emails, EmailProperties properties) throws AddressException {
+    EmailCourier(JavaMailSenderImpl mail, SmtpConnections connections, ReminderEmails emails,
+                 EmailProperties properties, CircuitBreakerRegistry breakers, RetryRegistry retries)
+            throws AddressException {
         this.mail = mail;
+        this.connections = connections;
         this.emails = emails;
         this.from = new InternetAddress(properties.from(), true);
+        this.breaker = breakers.circuitBreaker(PROVIDER, PROVIDER);
+        this.retry = retries.retry(PROVIDER, PROVIDER);
     }
 
     @Override
@@ -46,11 +67,58 @@ class EmailCourier implements Courier {
 
     @Override
     public String provider() {
-        return "smtp";
+        return PROVIDER;
     }
 
     @Override
-    public void deliver(Dispatch dispatch) throws DeliveryFailed {
+    public boolean available() {
+        return breaker.getState() != CircuitBreaker.State.OPEN && breaker.getState() != CircuitBreaker.State.FORCED_OPEN;
+    }
+
+    @Override
+    public Delivered deliver(Dispatch dispatch) throws DeliveryFailed {
+        var message = message(dispatch);
+        try {
+            retry.executeCheckedSupplier(() -> breaker.executeCheckedSupplier(() -> sendOnce(message)));
+            return new Delivered(PROVIDER, false);
+        } catch (SmtpConnections.OutcomeUnknown unknown) {
+            return sendAgainOnce(message, unknown);
+        } catch (DeliveryFailed failed) {
+            throw failed;
+        } catch (CallNotPermittedException open) {
+            throw new DeliveryFailed("Máy chủ SMTP đang gián đoạn (circuit breaker mở)", false, open);
+        } catch (Throwable unexpected) {
+            throw new DeliveryFailed(unexpected.toString(), false, unexpected);
+        }
+    }
+
+    private Delivered sendAgainOnce(MimeMessage message, SmtpConnections.OutcomeUnknown unknown) throws DeliveryFailed {
+        try {
+            breaker.executeCheckedSupplier(() -> sendOnce(message));
+            return new Delivered(PROVIDER, true);
+        } catch (Throwable again) {
+            var failed = new DeliveryFailed("Mất kết nối sau khi gửi nội dung thư (" + unknown.getMessage()
+                    + "), gửi lại một lần không thành công: " + again.getMessage(), true, again);
+            failed.addSuppressed(unknown);
+            throw failed;
+        }
+    }
+
+    private Void sendOnce(MimeMessage message) throws DeliveryFailed, SmtpConnections.OutcomeUnknown {
+        try {
+            connections.send(message);
+            return null;
+        } catch (MessagingException | MailException failure) {
+            var permanent = isPermanent(failure);
+            log.debug("SMTP attempt failed ({}): {}", permanent ? "permanent" : "transient", failure.toString());
+            if (!permanent) {
+                connections.closeIdle(); // the server may have gone: the other kept connections are likely dead too
+            }
+            throw new DeliveryFailed(reason(failure), permanent, failure);
+        }
+    }
+
+    private MimeMessage message(Dispatch dispatch) throws DeliveryFailed {
         var reminder = dispatch.reminder();
         try {
             var email = emails.write(dispatch);
@@ -63,11 +131,11 @@ class EmailCourier implements Courier {
             helper.setText(email.text(), email.html());
             message.setHeader(REMINDER_ID_HEADER, reminder.reminderId());
             message.setHeader(TASK_ID_HEADER, reminder.taskId());
-            mail.send(message);
+            return message;
         } catch (AddressException invalid) {
             throw new DeliveryFailed("Địa chỉ email không hợp lệ: " + dispatch.address(), true, invalid);
-        } catch (MessagingException | MailException failure) {
-            throw new DeliveryFailed(reason(failure), isPermanent(failure), failure);
+        } catch (MessagingException failure) {
+            throw new DeliveryFailed(reason(failure), false, failure);
         }
     }
 

@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -20,6 +18,8 @@ import vn.dondoc.events.SourceDocument;
 import vn.dondoc.events.Stage;
 import vn.dondoc.events.TaskSummary;
 import vn.dondoc.events.UnitRole;
+import vn.dondoc.events.links.AckToken.Purpose;
+import vn.dondoc.notifier.links.AcknowledgementLinks;
 import vn.dondoc.notifier.reminders.Dispatch;
 
 /**
@@ -39,10 +39,10 @@ class ReminderEmails {
     private final DeadlineWording deadlines;
     private final AcknowledgementLinks links;
 
-    ReminderEmails(Clock clock, ObjectProvider<AcknowledgementLinks> links) {
+    ReminderEmails(Clock clock, AcknowledgementLinks links) {
         this.templates = mailTemplates();
         this.deadlines = new DeadlineWording(clock);
-        this.links = links.getIfAvailable(() -> reminder -> Optional.empty());
+        this.links = links;
     }
 
     Email write(Dispatch dispatch) {
@@ -101,7 +101,8 @@ class ReminderEmails {
         variables.put("due", deadlines.due(task.deadline()));
         variables.put("remaining", deadlines.remaining(task.deadline()));
         variables.put("deadlineText", deadlines.originalText(task.deadline()));
-        variables.put("ackLink", links.linkFor(reminder).map(URI::toString).orElse(null));
+        variables.put("ackLink", links.link(reminder, Purpose.ACK).map(URI::toString).orElse(null));
+        variables.put("reportLink", links.link(reminder, Purpose.REPORT).map(URI::toString).orElse(null));
         return variables;
     }
 

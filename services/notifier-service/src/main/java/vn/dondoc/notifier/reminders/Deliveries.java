@@ -59,8 +59,13 @@ class Deliveries {
         }
     }
 
-    Delivery sent(Delivery delivery, Instant now) {
-        return finish(delivery, State.SENT, null, false, now);
+    Delivery sent(Delivery delivery, Courier.Delivered delivered, Instant now) {
+        var update = new Update().set("state", State.SENT).set("reason", null).set("permanent", false)
+                .set("finishedAt", now).set("provider", delivered.provider());
+        if (delivered.possibleDuplicate()) {
+            update.set("possibleDuplicate", true);
+        }
+        return transition(delivery, update);
     }
 
     Delivery failed(Delivery delivery, String reason, boolean permanent, Instant now) {

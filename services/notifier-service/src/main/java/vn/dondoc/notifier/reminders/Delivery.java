@@ -16,12 +16,13 @@ import vn.dondoc.events.ReminderDue;
  * @param attempts          how many times sending was started
  * @param possibleDuplicate an earlier attempt was interrupted with its outcome unknown
  * @param outcomePublished  the Sent/Failed event is on the notifications topic (so a repeat is a duplicate)
+ * @param provider          who accepted it, once sent
  */
 @Document("deliveries")
 @CompoundIndex(name = "one_per_address", def = "{'reminderId': 1, 'channel': 1, 'address': 1}", unique = true)
 record Delivery(@Id String id, String reminderId, String taskId, String unit, Channel channel, String address,
                 State state, int attempts, boolean possibleDuplicate, String reason, boolean permanent,
-                boolean outcomePublished, Instant claimedAt, Instant finishedAt) {
+                boolean outcomePublished, Instant claimedAt, Instant finishedAt, String provider) {
 
     /** How often an interrupted send (left in {@link State#SENDING}) is taken over before we give up on it. */
     static final int MAX_ATTEMPTS_AFTER_INTERRUPTION = 2;
@@ -37,7 +38,7 @@ record Delivery(@Id String id, String reminderId, String taskId, String unit, Ch
 
     static Delivery claim(ReminderDue reminder, Channel channel, String address, Instant now) {
         return new Delivery(null, reminder.reminderId(), reminder.taskId(), reminder.recipient(), channel, address,
-                State.SENDING, 1, false, null, false, false, now, null);
+                State.SENDING, 1, false, null, false, false, now, null, null);
     }
 
     /** Nothing more will be attempted for this delivery. */
@@ -68,9 +69,9 @@ record Delivery(@Id String id, String reminderId, String taskId, String unit, Ch
         return reminderId + "/" + channel + "/" + address;
     }
 
-    NotificationSent sent(String provider) {
-        return new NotificationSent(reminderId, taskId, unit, channel, address, provider, attempts, finishedAt,
-                possibleDuplicate);
+    NotificationSent sent(String defaultProvider) {
+        return new NotificationSent(reminderId, taskId, unit, channel, address,
+                provider == null ? defaultProvider : provider, attempts, finishedAt, possibleDuplicate);
     }
 
     NotificationFailed failed() {

@@ -1,6 +1,7 @@
 package vn.dondoc.notifier.reminders;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +34,17 @@ class Notifications {
     private final Deliveries deliveries;
     private final Outcomes outcomes;
     private final List<Courier> couriers;
+    private final NotifyProperties properties;
     private final Clock clock;
 
-    Notifications(Units units, Deliveries deliveries, Outcomes outcomes, List<Courier> couriers, Clock clock) {
+    Notifications(Units units, Deliveries deliveries, Outcomes outcomes, List<Courier> couriers,
+                  NotifyProperties properties, Clock clock) {
         this.units = units;
         this.deliveries = deliveries;
         this.outcomes = outcomes;
-        this.couriers = List.copyOf(couriers);
+        // email first: when SMS is down and the reminder waits, its email has already gone
+        this.couriers = couriers.stream().sorted(Comparator.comparing(Courier::channel)).toList();
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -52,12 +57,16 @@ class Notifications {
         var recipient = units.findById(reminder.recipient()).orElseThrow(() -> new UnitNotYetKnown(reminder.recipient()));
         var unitNames = unitNames(reminder, recipient);
         for (var courier : couriers) {
+            if (!carries(courier.channel(), reminder)) {
+                continue;
+            }
             if (!recipient.active()) {
                 suppress(envelope, courier.channel(), null, INACTIVE, Delivery.key(reminder.reminderId(), courier.channel(), "-") + "/inactive");
                 continue;
             }
             var addresses = recipient.addressesOn(courier.channel());
-            if (addresses.isEmpty()) {
+            // SMS is an extra where a number is known; only a unit no email can reach is worth an event
+            if (addresses.isEmpty() && courier.channel() == Channel.EMAIL) {
                 suppress(envelope, courier.channel(), null, WITHOUT_CONTACTS,
                         Delivery.key(reminder.reminderId(), courier.channel(), "-") + "/no-contacts");
             }
@@ -69,6 +78,10 @@ class Notifications {
 
     private void deliver(Envelope<ReminderDue> envelope, Courier courier, Dispatch dispatch, String position) {
         var reminder = dispatch.reminder();
+        if (!courier.available()) {
+            // nothing claimed, nothing spent: the record is read again once the listener resumes
+            throw new DeliveryPostponed("No " + courier.channel() + " server or provider is available");
+        }
         switch (deliveries.claim(reminder, courier.channel(), dispatch.address(), clock.instant())) {
             case Deliveries.Claim.Settled(var settled) when settled.outcomePublished() ->
                     suppress(envelope, courier.channel(), dispatch.address(), DUPLICATE,
@@ -77,16 +90,25 @@ class Notifications {
             case Deliveries.Claim.Granted(var claimed) -> {
                 Delivery outcome;
                 try {
-                    courier.deliver(dispatch.attempt(claimed.attempts()));
-                    outcome = deliveries.sent(claimed, clock.instant());
+                    var delivered = courier.deliver(dispatch.attempt(claimed.attempts()));
+                    outcome = deliveries.sent(claimed, delivered, clock.instant());
                 } catch (DeliveryFailed failure) {
                     log.warn("Reminder {} to {} failed ({}): {}", reminder.reminderId(), dispatch.address(),
                             failure.permanent() ? "permanent" : "transient", failure.getMessage());
                     outcome = deliveries.failed(claimed, failure.getMessage(), failure.permanent(), clock.instant());
                 }
                 publish(envelope, courier, outcome);
+                if (outcome.retryable() && (!courier.available() || outcome.attempts() < properties.transientAttempts())) {
+                    throw new DeliveryPostponed("Reminder " + reminder.reminderId() + " to " + dispatch.address()
+                            + " will be tried again: " + outcome.reason());
+                }
             }
         }
+    }
+
+    /** Email carries every stage; SMS the configured ones (due day, overdue, escalation by default). */
+    private boolean carries(Channel channel, ReminderDue reminder) {
+        return channel == Channel.EMAIL || properties.smsStages().contains(reminder.stage());
     }
 
     private void publish(Envelope<ReminderDue> envelope, Courier courier, Delivery delivery) {

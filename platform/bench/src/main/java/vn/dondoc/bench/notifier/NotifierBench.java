@@ -1,0 +1,269 @@
+package vn.dondoc.bench.notifier;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.WebApplicationType;
+import vn.dondoc.events.CloudEventDeserializer;
+import vn.dondoc.events.CloudEventSerializer;
+import vn.dondoc.events.Deadline;
+import vn.dondoc.events.DeadlineKind;
+import vn.dondoc.events.Envelope;
+import vn.dondoc.events.NotificationSent;
+import vn.dondoc.events.ReminderDue;
+import vn.dondoc.events.ReminderId;
+import vn.dondoc.events.SourceDocument;
+import vn.dondoc.events.Stage;
+import vn.dondoc.events.TaskSummary;
+import vn.dondoc.events.Topics;
+import vn.dondoc.events.UnitRegistered;
+import vn.dondoc.events.UnitRole;
+import vn.dondoc.notifier.NotifierServiceApplication;
+import vn.dondoc.testing.Infrastructure;
+
+/**
+ * Issue 5's benchmark: N {@code ReminderDue} (default 10,000) published at once → emails accepted by a local SMTP
+ * server (GreenMail of the embedded infrastructure), through the real notifier in-process with deduplication
+ * (MongoDB claims) and outcome events on. Throughput = N / (last {@code NotificationSent.sentAt} − first publish);
+ * latency per reminder = its {@code sentAt} (taken right after the server's 250) − its record's publish time, so
+ * in a burst it includes the wait in the topic. The ceiling is a bare Jakarta Mail sender, with as many kept
+ * connections as the notifier uses, sending equally large messages to the same server in the same run.
+ *
+ * <p>Run (from the repository root):
+ * <pre>
+ * ./mvnw -o -q -pl services/task-service,services/notifier-service,platform/bench -DskipTests package
+ * ./mvnw -o -q -pl services/task-service,services/notifier-service,platform/bench dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp platform/bench/target/classes:$(cat platform/bench/target/cp.txt) vn.dondoc.bench.notifier.NotifierBench [n] [connections]
+ * </pre>
+ */
+public final class NotifierBench {
+
+    private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    private NotifierBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int connections = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        var infrastructure = Infrastructure.shared();
+        System.out.printf("%d reminders, %d listener threads / SMTP connections, %d cores%n", n, connections,
+                Runtime.getRuntime().availableProcessors());
+
+        var ceilingWarmup = ceiling(infrastructure, 2_000, connections);
+        var ceiling = ceiling(infrastructure, n, connections);
+        System.out.printf("ceiling (bare Jakarta Mail, %d connections): %.0f messages/s (warm-up %.0f/s)%n",
+                connections, ceiling, ceilingWarmup);
+
+        // as command-line arguments: they must win over the ${…:localhost} defaults of application.yml
+        var app = new SpringApplicationBuilder(NotifierServiceApplication.class).web(WebApplicationType.NONE)
+                .run(notifierProperties(infrastructure, connections).entrySet().stream()
+                        .map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new));
+        try (var producer = producer(infrastructure); var sent = new SentLog(infrastructure)) {
+            var unit = "B" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            producer.send(Envelope.of("/dondoc/task-service", new UnitRegistered(unit, "Phòng đo hiệu năng " + unit,
+                    List.of(), "SYT", "BGD", List.of(unit.toLowerCase() + "@soyte.local"), List.of(), true), CLOCK)
+                    .toRecord()).get();
+            run("warm-up", producer, sent, unit, Math.min(n, 2_000));
+            var result = run("measured", producer, sent, unit, n);
+            System.out.printf("notifier: %.0f emails/s = %.2f of the ceiling; latency record → 250: p50 %.0f ms, "
+                    + "p99 %.0f ms, max %.0f ms%n", result[0], result[0] / ceiling, result[1], result[2], result[3]);
+        } finally {
+            app.close();
+            infrastructure.stop();
+        }
+        System.exit(0);
+    }
+
+    private static double[] run(String label, KafkaProducer<String, Envelope<?>> producer, SentLog sent, String unit,
+                                int n) throws Exception {
+        Map<String, Long> published = new HashMap<>();
+        List<Envelope<ReminderDue>> reminders = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            reminders.add(reminder(unit));
+        }
+        var start = System.currentTimeMillis();
+        for (var reminder : reminders) {
+            published.put(reminder.data().reminderId(), System.currentTimeMillis());
+            producer.send(reminder.toRecord());
+        }
+        producer.flush();
+        var deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (!sent.all(published.keySet()) && System.nanoTime() < deadline) {
+            Thread.sleep(50); // a harness waiting for the system under test, not a test
+        }
+        if (!sent.all(published.keySet())) {
+            throw new IllegalStateException(label + ": not every reminder was sent within 10 minutes");
+        }
+        double[] latencies = published.entrySet().stream()
+                .mapToDouble(e -> sent.at(e.getKey()).toEpochMilli() - e.getValue()).sorted().toArray();
+        var last = published.keySet().stream().mapToLong(id -> sent.at(id).toEpochMilli()).max().orElseThrow();
+        var rate = n * 1000.0 / Math.max(1, last - start);
+        System.out.printf("%s: %d emails in %d ms = %.0f/s%n", label, n, last - start, rate);
+        return new double[] {rate, percentile(latencies, 0.50), percentile(latencies, 0.99), latencies[latencies.length - 1]};
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p) - 1)];
+    }
+
+    private static Envelope<ReminderDue> reminder(String unit) {
+        var taskId = UUID.randomUUID().toString();
+        var due = LocalDate.now(HANOI).plusDays(3);
+        var reminderId = ReminderId.of(taskId, unit, Stage.BEFORE_DUE, 1, Duration.ofDays(3));
+        var task = new TaskSummary("Tham mưu ban hành Kế hoạch triển khai chuyển đổi số y tế " + taskId.substring(0, 6),
+                "Kế hoạch", List.of(unit), List.of("KHTC"),
+                new Deadline(DeadlineKind.DATE, due, due.atTime(17, 0).atZone(HANOI).toInstant(), null),
+                new SourceDocument("123/TB-UBND", LocalDate.of(2024, 3, 5), "UBND tỉnh", "9.1"));
+        var reminder = new ReminderDue(reminderId, taskId, unit, UnitRole.LEAD, Stage.BEFORE_DUE, 1, unit,
+                Instant.now(CLOCK), task);
+        return new Envelope<>(reminderId, "/dondoc/scheduler-service", Instant.now(CLOCK), null, reminder);
+    }
+
+    /** Messages/s of a bare sender: one kept connection per thread, messages like the notifier's (~4 KB). */
+    private static double ceiling(Infrastructure infrastructure, int n, int connections) throws Exception {
+        var properties = new Properties();
+        properties.put("mail.smtp.host", infrastructure.smtpHost());
+        properties.put("mail.smtp.port", String.valueOf(infrastructure.smtpPort()));
+        var session = Session.getInstance(properties);
+        var html = "<p>Kính gửi: Phòng thử nghiệm</p>" + "<p>Nhiệm vụ: Tham mưu ban hành Kế hoạch … </p>".repeat(40);
+        var text = "Kính gửi: Phòng thử nghiệm\n" + "Nhiệm vụ: Tham mưu ban hành Kế hoạch …\n".repeat(30);
+        var start = System.nanoTime();
+        try (var pool = Executors.newFixedThreadPool(connections)) {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                int share = n / connections + (c < n % connections ? 1 : 0);
+                done.add(pool.submit(() -> {
+                    try (Transport transport = session.getTransport("smtp")) {
+                        transport.connect();
+                        for (int i = 0; i < share; i++) {
+                            var message = new MimeMessage(session);
+                            message.setFrom(new InternetAddress("dondoc@localhost"));
+                            message.setRecipient(Message.RecipientType.TO, new InternetAddress("ceiling@soyte.local"));
+                            message.setSubject("[Đôn đốc] Nhắc hạn: Tham mưu ban hành Kế hoạch " + i, "UTF-8");
+                            var alternative = new MimeMultipart("alternative");
+                            var plain = new MimeBodyPart();
+                            plain.setText(text, "UTF-8");
+                            var rich = new MimeBodyPart();
+                            rich.setText(html, "UTF-8", "html");
+                            alternative.addBodyPart(plain);
+                            alternative.addBodyPart(rich);
+                            message.setContent(alternative);
+                            message.saveChanges();
+                            transport.sendMessage(message, message.getAllRecipients());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var future : done) {
+                future.get();
+            }
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static Map<String, Object> notifierProperties(Infrastructure infrastructure, int connections)
+            throws IOException {
+        // the notifier's own application.yml, by path: other services' jars on this classpath have one too
+        var yml = Files.createTempFile("notifier-bench", ".yml");
+        var resources = NotifierServiceApplication.class.getClassLoader().getResources("application.yml");
+        while (resources.hasMoreElements()) {
+            var url = resources.nextElement();
+            if (url.toString().contains("notifier-service")) {
+                try (var stream = url.openStream()) {
+                    Files.write(yml, stream.readAllBytes());
+                }
+            }
+        }
+        if (Files.size(yml) == 0) {
+            throw new IllegalStateException("notifier-service's application.yml is not on the classpath");
+        }
+        Map<String, Object> properties = new HashMap<>(infrastructure.springProperties());
+        properties.put("spring.config.location", "file:" + yml);
+        properties.put("spring.mongodb.database", "bench-" + UUID.randomUUID().toString().substring(0, 8));
+        properties.put("spring.kafka.consumer.group-id", "notifier-bench-" + UUID.randomUUID());
+        properties.put("spring.kafka.listener.concurrency", String.valueOf(connections));
+        properties.put("dondoc.mail.connections", String.valueOf(connections));
+        properties.put("dondoc.admin.password", "bench");
+        properties.put("logging.level.root", "WARN");
+        return properties;
+    }
+
+    private static KafkaProducer<String, Envelope<?>> producer(Infrastructure infrastructure) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new CloudEventSerializer());
+    }
+
+    /** Every NotificationSent on the notifications topic, by reminder id, read on a thread of its own. */
+    private static final class SentLog implements AutoCloseable {
+
+        private final Map<String, Instant> sentAt = new ConcurrentHashMap<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread reader;
+
+        SentLog(Infrastructure infrastructure) {
+            var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                    new StringDeserializer(), new CloudEventDeserializer());
+            consumer.subscribe(List.of(Topics.NOTIFICATIONS));
+            reader = Thread.ofPlatform().name("sent-log").start(() -> {
+                try (consumer) {
+                    while (running.get()) {
+                        for (var record : consumer.poll(Duration.ofMillis(100))) {
+                            if (record.value() != null && record.value().data() instanceof NotificationSent sent) {
+                                sentAt.putIfAbsent(sent.reminderId(), sent.sentAt());
+                            }
+                        }
+                    }
+                }
+            });
+        }
+
+        boolean all(java.util.Set<String> ids) {
+            return sentAt.keySet().containsAll(ids);
+        }
+
+        Instant at(String id) {
+            return sentAt.get(id);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            reader.join();
+        }
+    }
+
+}

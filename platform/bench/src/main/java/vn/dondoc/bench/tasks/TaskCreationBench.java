@@ -1,0 +1,240 @@
+package vn.dondoc.bench.tasks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import vn.dondoc.events.CloudEventDeserializer;
+import vn.dondoc.events.Topics;
+import vn.dondoc.task.TaskServiceApplication;
+import vn.dondoc.testing.Infrastructure;
+
+/**
+ * Issue 3's figures: task creation through the API (requests/s, p50/p99) with the outbox lag (from the moment a task
+ * is recorded to its TaskAssigned arriving on {@code tasks.events}), then the import of a 2,000-row plan table.
+ * The task service runs in-process against the embedded infrastructure the tests use (KRaft broker,
+ * mongo-java-server in memory); the clients are virtual threads on the same 2 cores, so the figures are a floor.
+ *
+ * <p>Run (from the repository root):
+ * <pre>
+ * ./mvnw -o -q -pl platform/bench -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp platform/bench/target/classes:$(cat platform/bench/target/cp.txt) vn.dondoc.bench.tasks.TaskCreationBench [tasks] [clients]
+ * </pre>
+ */
+public final class TaskCreationBench {
+
+    private static final String PASSWORD = "bench";
+    private static final String AUTHORIZATION = "Basic "
+            + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+    private TaskCreationBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+        var infrastructure = Infrastructure.shared();
+        Map<String, Object> properties = new HashMap<>(infrastructure.springProperties());
+        properties.put("spring.mongodb.database", "bench-tasks");
+        properties.put("server.port", "0");
+        properties.put("dondoc.admin.password", PASSWORD);
+        properties.put("logging.level.root", "WARN");
+        var linkKey = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic();
+        properties.put("dondoc.links.public-key", "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(linkKey.getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        // as command-line arguments: they outrank application.yml (builder properties would only be defaults)
+        var context = new SpringApplicationBuilder(TaskServiceApplication.class)
+                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        var api = new Api("http://localhost:" + port);
+
+        api.post("/api/units", "{\"code\":\"NVY\",\"name\":\"Phòng Nghiệp vụ Y\",\"emails\":[\"nvy@soyte.local\"]}");
+        var lag = new OutboxLag(infrastructure.kafkaBootstrapServers());
+        lag.start();
+
+        System.out.printf("warm-up: %d tasks%n", Math.min(2_000, tasks / 10));
+        create(api, Math.min(2_000, tasks / 10), clients);
+        lag.reset();
+
+        long start = System.nanoTime();
+        long[] latencies = create(api, tasks, clients);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        lag.awaitAtLeast(tasks, Duration.ofMinutes(5));
+        Arrays.sort(latencies);
+        System.out.printf("created %,d tasks with %d clients in %.1f s: %.0f tasks/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                tasks, clients, seconds, tasks / seconds, ms(percentile(latencies, 50)), ms(percentile(latencies, 99)),
+                ms(latencies[latencies.length - 1]));
+        long[] lags = lag.sorted();
+        System.out.printf("outbox lag over %,d TaskAssigned: p50 %d ms, p99 %d ms, max %d ms%n", lags.length,
+                percentile(lags, 50), percentile(lags, 99), lags[lags.length - 1]);
+
+        importPlanTable(api, 2_000);
+        lag.stop();
+        context.close();
+        infrastructure.stop();
+        System.exit(0);
+    }
+
+    private static long[] create(Api api, int count, int clients) throws InterruptedException {
+        var next = new AtomicInteger();
+        var latencies = new ConcurrentLinkedQueue<Long>();
+        var due = LocalDate.now().plusDays(30);
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        long t = System.nanoTime();
+                        api.post("/api/tasks", "{\"title\":\"Báo cáo tiến độ triển khai bệnh án điện tử " + i
+                                + "\",\"leadUnits\":[\"NVY\"],\"deadline\":{\"date\":\"" + due + "\"}}");
+                        latencies.add(System.nanoTime() - t);
+                    }
+                    return null;
+                });
+            }
+        }
+        return latencies.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static void importPlanTable(Api api, int rows) {
+        var tsv = new StringBuilder("TT\tTên nhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tKết quả đầu ra\tThời gian thực hiện\n");
+        tsv.append("I. Nhiệm vụ thử tải\t\t\t\t\t\n");
+        String[] times = {"Quý IV/2027", "Trong năm 2027", "Thường xuyên", "trước ngày 30/6/2027", "Hằng năm"};
+        for (int i = 1; i <= rows; i++) {
+            tsv.append(i).append("\tTriển khai nhiệm vụ số ").append(i).append(" của kế hoạch\tPhòng NVY\t\tBáo cáo\t")
+                    .append(times[i % times.length]).append('\n');
+        }
+        long start = System.nanoTime();
+        String draft = api.upload("/api/imports", "ke-hoach.tsv", tsv.toString().getBytes(StandardCharsets.UTF_8));
+        double drafted = ms(System.nanoTime() - start);
+        String id = draft.replaceAll("(?s).*?\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        start = System.nanoTime();
+        api.post("/api/imports/" + id + "/confirm", "{}");
+        double confirmed = ms(System.nanoTime() - start);
+        System.out.printf("import of a %,d-row plan table: draft %.0f ms, confirm (assigns %,d tasks) %.0f ms%n", rows,
+                drafted, rows, confirmed);
+    }
+
+    private static long percentile(long[] sorted, int p) {
+        return sorted[Math.max(0, (int) Math.ceil(sorted.length * p / 100.0) - 1)];
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    /** Time from an event's {@code ce_time} (when the task was recorded) to its arrival here. */
+    private static final class OutboxLag {
+        private final KafkaConsumer<String, vn.dondoc.events.Envelope<?>> consumer;
+        private final ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicBoolean counting = new AtomicBoolean(true);
+        private Thread thread;
+
+        OutboxLag(String bootstrap) {
+            consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new CloudEventDeserializer());
+        }
+
+        void start() {
+            consumer.subscribe(List.of(Topics.TASKS));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            thread = Thread.ofPlatform().name("outbox-lag").start(() -> {
+                while (running.get()) {
+                    for (var record : consumer.poll(Duration.ofMillis(100))) {
+                        if (counting.get() && record.value() != null) {
+                            lags.add(Instant.now().toEpochMilli() - record.value().time().toEpochMilli());
+                        }
+                    }
+                }
+                consumer.close();
+            });
+        }
+
+        void reset() {
+            lags.clear();
+        }
+
+        void awaitAtLeast(int count, Duration limit) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (lags.size() < count && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            counting.set(false);
+        }
+
+        long[] sorted() {
+            long[] values = lags.stream().mapToLong(Long::longValue).toArray();
+            Arrays.sort(values);
+            return values;
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+    }
+
+    /** A minimal admin API client: Basic credentials, keep-alive connections. */
+    private record Api(String base, HttpClient http) {
+
+        Api(String base) {
+            this(base, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+        }
+
+        String post(String path, String json) {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .POST(BodyPublishers.ofString(json)));
+        }
+
+        String upload(String path, String filename, byte[] content) {
+            String boundary = "dondoc" + UUID.randomUUID();
+            var body = new ArrayList<byte[]>();
+            body.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                    + "\"\r\nContent-Type: text/tab-separated-values\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.add(content);
+            body.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(BodyPublishers.ofByteArrays(body)));
+        }
+
+        private String send(HttpRequest.Builder request) {
+            try {
+                var response = http.send(request.header("Authorization", AUTHORIZATION).build(), BodyHandlers.ofString());
+                if (response.statusCode() >= 300) {
+                    throw new IllegalStateException(response.statusCode() + " " + response.body());
+                }
+                return response.body();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
