@@ -6,11 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.Key;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.util.Base64;
+import vn.dondoc.events.links.AckTokens;
 
 /**
  * The Ed25519 pair of the local stack's acknowledgement links, made on the first start and kept in
@@ -29,9 +25,9 @@ record LinkKeys(Path privateKey, Path publicKey) {
         }
         try {
             Files.createDirectories(folder);
-            var pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            Files.writeString(keys.publicKey(), pem(pair.getPublic()), StandardCharsets.US_ASCII);
-            Files.writeString(keys.privateKey(), pem(pair.getPrivate()), StandardCharsets.US_ASCII);
+            var pair = AckTokens.generateKeyPair();
+            Files.writeString(keys.publicKey(), AckTokens.pem(pair.getPublic()), StandardCharsets.US_ASCII);
+            Files.writeString(keys.privateKey(), AckTokens.pem(pair.getPrivate()), StandardCharsets.US_ASCII);
             try {
                 Files.setPosixFilePermissions(keys.privateKey(), PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException e) {
@@ -40,15 +36,6 @@ record LinkKeys(Path privateKey, Path publicKey) {
             return keys;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the link keys to " + folder, e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 is not available in this JDK", e);
         }
-    }
-
-    private static String pem(Key key) {
-        var label = key instanceof PrivateKey ? "PRIVATE KEY" : "PUBLIC KEY";
-        return "-----BEGIN " + label + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
-                + "\n-----END " + label + "-----\n";
     }
 }

@@ -8,6 +8,8 @@ import java.text.Normalizer;
  */
 public final class VietnameseText {
 
+    private static final char[] FOLDED = new char[Character.MAX_VALUE + 1];
+
     private VietnameseText() {
     }
 
@@ -25,7 +27,17 @@ public final class VietnameseText {
         return folded.toString();
     }
 
-    private static char foldChar(char c) {
+    /** Folds one character: lower case, no diacritics, {@code đ} → {@code d}. Memoised: extraction folds megabytes. */
+    public static char foldChar(char c) {
+        char folded = FOLDED[c];
+        if (folded == 0) {
+            folded = computeFold(c);
+            FOLDED[c] = folded; // benign race: every thread computes the same value
+        }
+        return folded;
+    }
+
+    private static char computeFold(char c) {
         if (c == 'đ' || c == 'Đ') {
             return 'd';
         }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import vn.dondoc.task.deadlines.VietnameseText;
 
 /**
  * The notice's running text as the extractor reads it: NFC, white space runs (including the hard line breaks of a
@@ -23,7 +24,6 @@ final class CleanText {
     /** A footnote reference as PDF conversion leaves it: a superscript number glued to the word before it. */
     private static final Pattern FOOTNOTE_REFERENCE = Pattern.compile("\\p{L}(\\d{1,2})(?=[\\s,.;:)]|$)");
     private static final int MAX_FOOTNOTE_LINES = 3;
-    private static final char[] FOLD = new char[Character.MAX_VALUE + 1];
 
     /** One line of the input that was kept: its place in the clean text and in the original. */
     record Line(int start, int end, int originalStart, int originalEnd) {
@@ -205,24 +205,7 @@ final class CleanText {
     }
 
     static char fold(char c) {
-        char f = FOLD[c];
-        if (f == 0) {
-            f = computeFold(c);
-            FOLD[c] = f; // benign race: every thread computes the same value
-        }
-        return f;
-    }
-
-    private static char computeFold(char c) {
-        if (c == 'đ' || c == 'Đ') {
-            return 'd';
-        }
-        if (c < 128) {
-            return Character.toLowerCase(c);
-        }
-        String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-        char base = decomposed.charAt(0);
-        return base < 128 ? Character.toLowerCase(base) : Character.toLowerCase(c);
+        return VietnameseText.foldChar(c);
     }
 
     /** Appends kept lines, collapsing white space and composing diacritics, recording where each character came from. */
