@@ -45,6 +45,12 @@ record PlannedUnit(String code, UnitRole role, boolean notified, boolean acknowl
                 progressReminders, notifiedAt);
     }
 
+    /** The unit's report for {@code cycle} no longer stands (rejected, or the task reopened): its part is open again. */
+    PlannedUnit reportWithdrawn(int cycle) {
+        return new PlannedUnit(code, role, notified, acknowledged, Math.min(reportedCycle, cycle - 1), ackResends,
+                overdueRepeats, progressReminders, notifiedAt);
+    }
+
     PlannedUnit resent(int resends) {
         return new PlannedUnit(code, role, notified, acknowledged, reportedCycle, resends, overdueRepeats, progressReminders, notifiedAt);
     }

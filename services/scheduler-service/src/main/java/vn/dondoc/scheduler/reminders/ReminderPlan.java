@@ -15,6 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import vn.dondoc.events.Deadline;
 import vn.dondoc.events.DeadlineExtended;
@@ -146,6 +148,22 @@ record ReminderPlan(String taskId, TaskAssigned assignment, Origin origin, Remin
                 pending.stream().filter(r -> !r.unit().equals(unit)).toList(),
                 remember(eventId), closedAt, assignedAt, revision, cycle, cycleDay, lastChangeAt, fired);
         return reported.nextCycleIfOver(timing, supervisors, now);
+    }
+
+    /**
+     * Reports of the units {@code reopened} selects no longer stand — an admin rejected one, or reopened the whole
+     * task — so those units are owed reminders again from now, and the plan is open again if it was closed. What
+     * already went out once (assignment, before-due, due) is not sent again; repeating stages resume.
+     */
+    ReminderPlan reopen(String eventId, Predicate<PlannedUnit> reopened, ReminderTiming timing,
+                        Function<String, Optional<String>> supervisors, Instant now) {
+        var opened = new ReminderPlan(taskId, assignment, origin, policy,
+                units.stream().map(u -> reopened.test(u) ? u.reportWithdrawn(cycle) : u).toList(),
+                pending, remember(eventId), null, assignedAt, revision, cycle, cycleDay, lastChangeAt, fired);
+        Set<String> owed = pending.stream().map(PlannedReminder::reminderId).collect(Collectors.toSet());
+        Set<String> codes = opened.units.stream().filter(reopened).map(PlannedUnit::code).collect(Collectors.toSet());
+        return opened.withPending(Stream.concat(pending.stream(), opened.upcoming(timing, supervisors, now).stream()
+                .filter(reminder -> codes.contains(reminder.unit()) && !owed.contains(reminder.reminderId()))).toList());
     }
 
     /** The task is over (completed or cancelled): nothing more is sent. */

@@ -18,10 +18,12 @@ import org.slf4j.LoggerFactory;
 import vn.dondoc.events.DeadlineExtended;
 import vn.dondoc.events.Envelope;
 import vn.dondoc.events.Stage;
+import vn.dondoc.events.ReportRejected;
 import vn.dondoc.events.TaskAcknowledged;
 import vn.dondoc.events.TaskAssigned;
 import vn.dondoc.events.TaskCancelled;
 import vn.dondoc.events.TaskCompleted;
+import vn.dondoc.events.TaskReopened;
 import vn.dondoc.events.TaskReported;
 import vn.dondoc.events.TaskUpdated;
 
@@ -79,8 +81,8 @@ final class ReminderScheduler implements Processor<String, Envelope<?>, String, 
             log.debug("{} for unknown task {} ignored", event.type(), taskId);
             return;
         }
-        if (plan != null && plan.closed()) {
-            return; // nothing brings a completed or cancelled task back
+        if (plan != null && plan.closed() && !(event.data() instanceof TaskReopened || event.data() instanceof ReportRejected)) {
+            return; // only an admin's reopening (or rejection of the report that completed it) brings a task back
         }
         ReminderPlan updated = switch (event.data()) {
             case TaskAssigned assigned when plan == null -> ReminderPlan.assign(
@@ -92,6 +94,9 @@ final class ReminderScheduler implements Processor<String, Envelope<?>, String, 
                     plan.extend(event, extension, timing, supervisors::of, now);
             case TaskAcknowledged acknowledged -> plan.acknowledge(event.id(), acknowledged.unit());
             case TaskReported reported -> plan.report(event.id(), reported.unit(), timing, supervisors::of, now);
+            case ReportRejected rejected -> plan.reopen(event.id(), unit -> unit.code().equals(rejected.unit()), timing,
+                    supervisors::of, now);
+            case TaskReopened reopened -> plan.reopen(event.id(), unit -> true, timing, supervisors::of, now);
             case TaskCancelled cancelled -> plan.close(event.id(), now);
             case TaskCompleted completed -> plan.close(event.id(), now);
             default -> null; // a duplicate assignment, or an update older than the one already applied

@@ -7,6 +7,10 @@ import static vn.dondoc.scheduler.reminders.ReminderStagesTests.EXACT;
 import static vn.dondoc.scheduler.reminders.ReminderStagesTests.START;
 import static vn.dondoc.scheduler.reminders.TaskBuilder.aTask;
 import static vn.dondoc.scheduler.reminders.TaskBuilder.acknowledged;
+import static vn.dondoc.scheduler.reminders.TaskBuilder.cancelled;
+import static vn.dondoc.scheduler.reminders.TaskBuilder.completed;
+import static vn.dondoc.scheduler.reminders.TaskBuilder.rejected;
+import static vn.dondoc.scheduler.reminders.TaskBuilder.reopened;
 import static vn.dondoc.scheduler.reminders.TaskBuilder.reported;
 
 import java.nio.file.Path;
@@ -51,6 +55,70 @@ class ReminderEffectsTests {
                 .extracting(ReminderDue::stage).contains(Stage.BEFORE_DUE, Stage.DUE, Stage.OVERDUE);
         assertThat(scheduler.plans()).filteredOn(plan -> plan.plannedAt().equals(START.plus(DAY))).singleElement()
                 .satisfies(plan -> assertThat(plan.upcoming()).extracting(RemindersPlanned.Upcoming::unit).containsOnly("NVD"));
+    }
+
+    @Test
+    void remindsAUnitAgainWhenAnAdminRejectsItsReport() {
+        String taskId = scheduler.publish(aTask().leadUnits("NVY", "NVD").dueAt(DUE).build());
+        scheduler.advanceTo(START.plus(DAY));
+        scheduler.publish(reported(taskId, "NVY", scheduler.now()));
+        scheduler.advanceTo(START.plus(DAY.multipliedBy(2)));
+
+        scheduler.publish(rejected(taskId, "NVY", scheduler.now()));
+        scheduler.advanceTo(DUE.plus(Duration.ofDays(30)));
+
+        assertThat(scheduler.reminders()).filteredOn(reminder -> reminder.unit().equals("NVY"))
+                .filteredOn(reminder -> reminder.fireAt().isAfter(START.plus(DAY)))
+                .extracting(ReminderDue::stage).contains(Stage.DUE, Stage.OVERDUE).doesNotContain(Stage.ACK_RESEND);
+    }
+
+    @Test
+    void reopensATaskCompletedByAReportThatIsRejected() {
+        String taskId = scheduler.publish(aTask().leadUnits("NVY").dueAt(DUE).build());
+        scheduler.advanceTo(START.plus(DAY));
+        scheduler.publish(reported(taskId, "NVY", scheduler.now()));
+        scheduler.publish(completed(taskId, scheduler.now()));
+        scheduler.advanceTo(START.plus(DAY.multipliedBy(2)));
+        assertThat(scheduler.plan(taskId).closed()).isTrue();
+
+        scheduler.publish(rejected(taskId, "NVY", scheduler.now()));
+        scheduler.advanceTo(DUE.plus(Duration.ofDays(30)));
+
+        assertThat(scheduler.plan(taskId).closed()).isFalse();
+        assertThat(scheduler.reminders()).filteredOn(reminder -> reminder.fireAt().isAfter(START.plus(DAY)))
+                .extracting(ReminderDue::stage).contains(Stage.DUE, Stage.OVERDUE);
+    }
+
+    @Test
+    void remindsEveryUnitAgainWhenACancelledTaskIsReopened() {
+        String taskId = scheduler.publish(aTask().leadUnits("NVY", "NVD").dueAt(DUE).build());
+        scheduler.advanceTo(START.plus(DAY));
+        scheduler.publish(cancelled(taskId, scheduler.now()));
+        scheduler.advanceTo(START.plus(DAY.multipliedBy(2)));
+        int beforeReopening = scheduler.reminders().size();
+
+        var reopening = reopened(taskId, scheduler.now());
+        scheduler.publish(reopening);
+        scheduler.publish(reopening); // a replay changes nothing
+        scheduler.advanceTo(DUE);
+
+        var afterReopening = scheduler.reminders().subList(beforeReopening, scheduler.reminders().size());
+        assertThat(afterReopening).extracting(ReminderDue::unit, ReminderDue::stage)
+                .contains(tuple("NVY", Stage.DUE), tuple("NVD", Stage.DUE));
+        assertThat(scheduler.reminders()).extracting(ReminderDue::reminderId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aCancelledTaskStaysQuietWithoutReopening() {
+        String taskId = scheduler.publish(aTask().leadUnits("NVY").dueAt(DUE).build());
+        scheduler.advanceTo(START.plus(DAY));
+        scheduler.publish(cancelled(taskId, scheduler.now()));
+        int beforeRejection = scheduler.reminders().size();
+
+        scheduler.publish(reported(taskId, "NVY", scheduler.now()));
+        scheduler.advanceTo(DUE.plus(Duration.ofDays(30)));
+
+        assertThat(scheduler.reminders()).hasSize(beforeRejection);
     }
 
     @Test

@@ -15,7 +15,9 @@ import vn.dondoc.events.Envelope;
 import vn.dondoc.events.ReminderPolicy;
 import vn.dondoc.events.TaskAssigned;
 import vn.dondoc.events.TaskCancelled;
+import vn.dondoc.events.ReportRejected;
 import vn.dondoc.events.TaskCompleted;
+import vn.dondoc.events.TaskReopened;
 import vn.dondoc.events.TaskAcknowledged;
 import vn.dondoc.events.TaskReported;
 import vn.dondoc.events.TaskUpdated;
@@ -138,6 +140,15 @@ final class TaskBuilder {
     static Envelope<TaskCancelled> cancelled(String taskId, Instant at) {
         return Envelope.of(TASK_SERVICE, new TaskCancelled(taskId, "Không còn cần thiết", at),
                 Clock.fixed(at, ZoneOffset.UTC));
+    }
+
+    static Envelope<ReportRejected> rejected(String taskId, String unit, Instant at) {
+        return Envelope.of(TASK_SERVICE, new ReportRejected(taskId, unit, "Thiếu số liệu quý IV", at),
+                Clock.fixed(at, ZoneOffset.UTC));
+    }
+
+    static Envelope<TaskReopened> reopened(String taskId, Instant at) {
+        return Envelope.of(TASK_SERVICE, new TaskReopened(taskId, "Giao lại theo chỉ đạo", at), Clock.fixed(at, ZoneOffset.UTC));
     }
 
     static Envelope<TaskCompleted> completed(String taskId, Instant at) {
