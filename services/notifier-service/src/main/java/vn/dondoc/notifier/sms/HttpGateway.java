@@ -1,9 +1,7 @@
 package vn.dondoc.notifier.sms;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import vn.dondoc.notifier.reminders.DeliveryFailed;
@@ -44,18 +42,7 @@ final class HttpGateway implements SmsProvider {
         if (provider.authHeader() != null && provider.authValue() != null) {
             request.header(provider.authHeader(), provider.authValue());
         }
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new DeliveryFailed(name() + " không trả lời: " + e, false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeliveryFailed(name() + ": bị ngắt", false, e);
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw SmsProvider.failure(name(), response.statusCode(), response.body());
-        }
+        SmsProvider.exchange(name(), http, request.build());
     }
 
     /** The text as the inside of a JSON string. */

@@ -1,11 +1,9 @@
 package vn.dondoc.notifier.sms;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -49,18 +47,7 @@ final class TwilioGateway implements SmsProvider {
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
                 .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new DeliveryFailed(name() + " không trả lời: " + e, false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeliveryFailed(name() + ": bị ngắt", false, e);
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw SmsProvider.failure(name(), response.statusCode(), response.body());
-        }
+        SmsProvider.exchange(name(), http, request);
     }
 
     private static String encode(String value) {
