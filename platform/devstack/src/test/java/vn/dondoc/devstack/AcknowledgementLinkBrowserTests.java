@@ -3,13 +3,6 @@ package vn.dondoc.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import java.io.PrintStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,11 +15,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -49,23 +38,23 @@ import vn.dondoc.testing.Browser;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AcknowledgementLinkBrowserTests {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StackClient.JSON;
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>]+");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String password = "ack-" + UUID.randomUUID().toString().substring(0, 8);
     private LocalStack stack;
     private Ports ports;
+    private StackClient client;
 
     @BeforeAll
     void startTheStack() throws Exception {
         ports = Ports.free();
+        client = new StackClient(ports, password);
         Path data = Files.createTempDirectory("local-stack-ack-");
         System.out.println("[ack] services' logs: " + data.resolve("logs"));
         stack = LocalStack.start(Options.defaults().withData(data).withPorts(ports).withAdminPassword(password)
-                .withStartupTimeout(Duration.ofMinutes(5)).withOut(statusLinesOnly()));
+                .withStartupTimeout(Duration.ofMinutes(5)).withOut(StackClient.statusLinesOnly()));
         assertThat(data.resolve("keys").resolve("links-public.pem")).isRegularFile();
     }
 
@@ -81,7 +70,7 @@ class AcknowledgementLinkBrowserTests {
         String unit = registerUnit();
         String taskId = assign("Báo cáo tiến độ tiêm chủng mở rộng", List.of(unit), null);
         var email = await("the assignment email").atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions().until(() -> inbox(mailbox(unit)), mails -> !mails.isEmpty()).getFirst();
+                .ignoreExceptions().until(() -> client.inbox(mailbox(unit)), mails -> !mails.isEmpty()).getFirst();
         String ackLink = email.links().stream().filter(link -> link.contains("/ack/")).findFirst().orElseThrow();
         assertThat(ackLink).startsWith("http://localhost:" + ports.task() + "/ack/");
 
@@ -105,7 +94,7 @@ class AcknowledgementLinkBrowserTests {
         }
         assertThat(unitState(taskId, unit)).isEqualTo("ACKNOWLEDGED");
         JsonNode acknowledged = await("task.acknowledged in the console's event log").atMost(PATIENCE)
-                .ignoreExceptions().until(() -> events(taskId).stream()
+                .ignoreExceptions().until(() -> client.events(taskId).stream()
                         .filter(event -> event.get("type").asString().equals("task.acknowledged")).toList(),
                         found -> !found.isEmpty()).getFirst();
         assertThat(acknowledged.get("data").get("unit").asString()).isEqualTo(unit);
@@ -118,7 +107,7 @@ class AcknowledgementLinkBrowserTests {
         String unit = registerUnit();
         String taskId = assign("Rà soát danh mục thuốc thiết yếu", List.of(unit), null);
         var email = await("the assignment email").atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions().until(() -> inbox(mailbox(unit)), mails -> !mails.isEmpty()).getFirst();
+                .ignoreExceptions().until(() -> client.inbox(mailbox(unit)), mails -> !mails.isEmpty()).getFirst();
         assertThat(email.reminderId()).isNotNull();
         assertThat(email.links()).anyMatch(link -> link.contains("/ack/"));
 
@@ -144,11 +133,11 @@ class AcknowledgementLinkBrowserTests {
 
         assertThat(unitState(taskId, unit)).isEqualTo("ASSIGNED");
         // a later event of the same task, in order behind anything the scan could have caused
-        var cancelled = post("http://localhost:" + ports.task() + "/api/tasks/" + taskId + "/cancel",
+        var cancelled = client.post("http://localhost:" + ports.task() + "/api/tasks/" + taskId + "/cancel",
                 "{\"reason\":\"Kết thúc kiểm thử\"}");
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
         List<String> types = await("task.cancelled in the event log").atMost(PATIENCE).ignoreExceptions()
-                .until(() -> events(taskId).stream().map(event -> event.get("type").asString()).toList(),
+                .until(() -> client.events(taskId).stream().map(event -> event.get("type").asString()).toList(),
                         logged -> logged.contains("task.cancelled"));
         assertThat(types).doesNotContain("task.acknowledged", "task.reported", "task.completed");
     }
@@ -159,7 +148,7 @@ class AcknowledgementLinkBrowserTests {
         String waiting = registerUnit();
         String taskId = assign("Tổng hợp số liệu khám chữa bệnh quý IV", List.of(acknowledging, waiting), "PT20S");
         var email = await("the assignment email").atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions().until(() -> inbox(mailbox(acknowledging)), mails -> !mails.isEmpty()).getFirst();
+                .ignoreExceptions().until(() -> client.inbox(mailbox(acknowledging)), mails -> !mails.isEmpty()).getFirst();
         String ackLink = email.links().stream().filter(link -> link.contains("/ack/")).findFirst().orElseThrow();
         var person = new FormClient();
 
@@ -171,7 +160,7 @@ class AcknowledgementLinkBrowserTests {
                 .until(() -> upcoming(taskId), plan -> plan.stream().noneMatch(
                         r -> r[0].equals(acknowledging) && r[1].equals("ACK_RESEND")));
         List<JsonNode> reSends = await("a re-send of the assignment to the other unit").atMost(PATIENCE)
-                .ignoreExceptions().until(() -> events(taskId).stream()
+                .ignoreExceptions().until(() -> client.events(taskId).stream()
                         .filter(e -> e.get("type").asString().equals("reminder.due")
                                 && e.get("data").get("stage").asString().equals("ACK_RESEND")
                                 && java.time.OffsetDateTime.parse(e.get("time").asString()).toInstant()
@@ -212,7 +201,7 @@ class AcknowledgementLinkBrowserTests {
 
     private String registerUnit() throws Exception {
         String code = "L" + UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase();
-        var created = post("http://localhost:" + ports.task() + "/api/units", """
+        var created = client.post("http://localhost:" + ports.task() + "/api/units", """
                 {"code":"%s","name":"Phòng %s","emails":["%s"],"phones":[]}""".formatted(code, code, mailbox(code)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return code;
@@ -226,7 +215,7 @@ class AcknowledgementLinkBrowserTests {
         String due = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(10).toString();
         String policy = ackWithin == null ? "{\"remindBefore\":[\"P1D\"],\"workingHoursOnly\":false}"
                 : "{\"remindBefore\":[\"P1D\"],\"ackWithin\":\"%s\",\"workingHoursOnly\":false}".formatted(ackWithin);
-        var created = post("http://localhost:" + ports.task() + "/api/tasks", """
+        var created = client.post("http://localhost:" + ports.task() + "/api/tasks", """
                 {"title":"%s","leadUnits":%s,"deadline":{"date":"%s"},"policy":%s,
                  "source":{"number":"45/TB-SYT","date":"2026-11-02","issuer":"Sở Y tế","item":"3"}}"""
                 .formatted(title, JSON.writeValueAsString(leads), due, policy));
@@ -235,7 +224,7 @@ class AcknowledgementLinkBrowserTests {
     }
 
     private String unitState(String taskId, String unit) throws Exception {
-        var task = JSON.readTree(get("http://localhost:" + ports.task() + "/api/tasks/" + taskId).body());
+        var task = JSON.readTree(client.get("http://localhost:" + ports.task() + "/api/tasks/" + taskId).body());
         for (JsonNode each : task.get("units")) {
             if (each.get("code").asString().equals(unit)) {
                 return each.get("state").asString();
@@ -246,7 +235,7 @@ class AcknowledgementLinkBrowserTests {
 
     /** The scheduler's upcoming reminders of the task as (unit, stage) pairs. */
     private List<String[]> upcoming(String taskId) throws Exception {
-        var response = get("http://localhost:" + ports.scheduler() + "/api/schedules/" + taskId);
+        var response = client.get("http://localhost:" + ports.scheduler() + "/api/schedules/" + taskId);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         var pairs = new ArrayList<String[]>();
         for (JsonNode reminder : JSON.readTree(response.body()).get("upcoming")) {
@@ -255,91 +244,7 @@ class AcknowledgementLinkBrowserTests {
         return pairs;
     }
 
-    private List<JsonNode> events(String taskId) throws Exception {
-        var response = get("http://localhost:" + ports.console() + "/api/events?taskId=" + taskId);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        var events = new ArrayList<JsonNode>();
-        JSON.readTree(response.body()).forEach(events::add);
-        return events;
-    }
-
-    private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", basic()).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String url, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", basic()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String basic() {
-        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
     private static String abbreviated(String link) {
         return link.length() > 60 ? link.substring(0, 60) + "…" : link;
-    }
-
-    private static PrintStream statusLinesOnly() {
-        return new PrintStream(System.out, true, StandardCharsets.UTF_8) {
-            @Override
-            public void println(String line) {
-                if (Options.ALL_SERVICES.stream().noneMatch(service -> line.startsWith("[" + service + "] "))) {
-                    super.println(line);
-                }
-            }
-        };
-    }
-
-    record Email(String subject, String reminderId, List<String> links) {
-    }
-
-    /** The unit's mailbox as a mail client sees it, with the links of each message (HTML and plain text parts). */
-    private List<Email> inbox(String address) throws Exception {
-        var store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("localhost", ports.imap(), address, address);
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            var emails = new ArrayList<Email>();
-            for (Message message : inbox.getMessages()) {
-                String[] reminderId = message.getHeader("X-Dondoc-Reminder-Id");
-                Set<String> links = new LinkedHashSet<>();
-                collectLinks(message, links);
-                emails.add(new Email(message.getSubject(), reminderId == null ? null : reminderId[0], List.copyOf(links)));
-            }
-            inbox.close(false);
-            return emails;
-        } finally {
-            store.close();
-        }
-    }
-
-    /** HTML first, so that the links come in the order of its buttons (acknowledge, then report). */
-    private static void collectLinks(Part part, Set<String> links) throws Exception {
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            List<BodyPart> parts = new ArrayList<>();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                parts.add(multipart.getBodyPart(i));
-            }
-            for (BodyPart each : parts) {
-                if (each.isMimeType("text/html") || each.isMimeType("multipart/*")) {
-                    collectLinks(each, links);
-                }
-            }
-            for (BodyPart each : parts) {
-                if (!each.isMimeType("text/html") && !each.isMimeType("multipart/*")) {
-                    collectLinks(each, links);
-                }
-            }
-        } else if (part.isMimeType("text/*")) {
-            var matcher = LINK.matcher(part.getContent().toString().replace("&amp;", "&"));
-            while (matcher.find()) {
-                links.add(matcher.group());
-            }
-        }
     }
 }
