@@ -82,7 +82,7 @@ public class Outbox {
         }
         aggregate.saved(next);
         if (!entries.isEmpty()) {
-            relay.wake();
+            relay.wake(collection, aggregate.id());
         }
     }
 }

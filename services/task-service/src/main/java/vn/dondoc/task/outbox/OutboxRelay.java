@@ -4,10 +4,22 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.Semaphore;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,41 +27,52 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 import vn.dondoc.events.Envelope;
 
 /**
- * Moves events from the documents' {@code outbox} arrays to Kafka. One background thread, woken right after each
- * write and polling as a fallback, publishes a document's entries in order, waits for each acknowledgement, then
- * removes exactly the published entries with an atomic {@code $pull} by id.
+ * Moves events from the documents' {@code outbox} arrays to Kafka. One background thread publishes, in order, the
+ * entries of the documents it is told about ({@link #wake(String, Object)} right after each write), reading them
+ * by {@code _id}; it sends a whole batch of documents before waiting for the broker once, then removes exactly the
+ * acknowledged entries with one {@code $pull} per document, sent as one bulk write.
  * <p>
- * Delivery is at least once: if the process dies between the acknowledgement and the pull, the next pass
- * publishes the same envelope again with the same {@code ce_id}, and consumers drop it as a duplicate.
- * A single thread per instance keeps per-document order; with several instances an entry may be published twice
- * (same id), never lost.
+ * A sweep looks for leftovers — entries written before a crash, or by another instance that died — when the relay
+ * starts and every {@code sweep-interval} after. It is the only query that cannot use an index on every MongoDB
+ * (mongo-java-server ignores the sparse one on {@code outbox.id}), which is why it is not on the hot path.
+ * <p>
+ * Delivery is at least once: if the process dies between the acknowledgement and the pull, the sweep publishes
+ * the same envelope again with the same {@code ce_id}, and consumers drop it as a duplicate. A document's entries
+ * share a key, hence a partition, and the producer is idempotent, so they arrive in the order they were recorded;
+ * after a failed send the document's later entries stay in its outbox and are published again after it.
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
+    /** A document that may have entries to publish. */
+    private record Pending(String collection, Object id) {
+    }
+
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, Envelope<?>> kafka;
     private final OutboxProperties properties;
-    private final Semaphore wakeUp = new Semaphore(0);
+    private final Clock clock;
+    private final LinkedBlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     private volatile Thread worker;
 
-    OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, Envelope<?>> kafka, OutboxProperties properties) {
+    OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, Envelope<?>> kafka, OutboxProperties properties,
+                Clock clock) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
+        this.clock = clock;
     }
 
-    /** Asks for a pass now instead of at the next poll. Cheap; never blocks the writer. */
-    void wake() {
-        if (wakeUp.availablePermits() == 0) {
-            wakeUp.release();
-        }
+    /** Tells the relay that a document has new entries. Cheap; never blocks the writer. */
+    void wake(String collection, Object id) {
+        pending.add(new Pending(collection, id));
     }
 
     @Override
@@ -84,17 +107,24 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     private void run() {
+        Instant nextSweep = Instant.MIN;
         while (worker == Thread.currentThread()) {
             try {
-                while (relayOnce() > 0 && worker == Thread.currentThread()) {
-                    // keep going while there is work; a full batch means there may be more
+                if (!clock.instant().isBefore(nextSweep)) {
+                    sweep();
+                    nextSweep = clock.instant().plus(properties.sweepInterval());
                 }
-                wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
+                List<Pending> batch = nextBatch();
+                List<Pending> unfinished = relay(batch);
+                if (!unfinished.isEmpty()) {
+                    pending.addAll(unfinished);
+                    Thread.sleep(properties.pollInterval().toMillis()); // the broker is struggling: back off
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                log.warn("Outbox relay pass failed; retrying at the next poll: {}", e.toString());
+                log.warn("Outbox relay pass failed; sweeping again at the next poll: {}", e.toString());
+                nextSweep = Instant.MIN;
                 try {
                     Thread.sleep(properties.pollInterval().toMillis());
                 } catch (InterruptedException stop) {
@@ -104,51 +134,97 @@ class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /**
-     * One pass over every aggregate collection.
-     *
-     * @return how many entries were published
-     */
-    int relayOnce() throws InterruptedException {
-        int published = 0;
-        for (String collection : collections()) {
-            var pending = mongo.getCollection(collection)
-                    .find(Filters.elemMatch(Outbox.FIELD, Filters.exists(OutboxEntry.ID)))
-                    .projection(Projections.include(Outbox.FIELD))
-                    .limit(properties.batchSize());
-            for (Document document : pending) {
-                published += relay(collection, document);
-            }
+    /** Waits up to a poll interval for the first document, then takes whatever else is already waiting. */
+    private List<Pending> nextBatch() throws InterruptedException {
+        Pending first = pending.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return List.of();
         }
-        return published;
+        List<Pending> batch = new ArrayList<>(List.of(first));
+        pending.drainTo(batch, properties.batchSize() - 1);
+        return batch;
     }
 
-    private int relay(String collection, Document document) throws InterruptedException {
-        List<String> published = new ArrayList<>();
-        try {
-            for (Document stored : document.getList(Outbox.FIELD, Document.class)) {
-                var entry = OutboxEntry.from(stored);
+    /** Queues every document that still has entries, whoever wrote them. */
+    void sweep() {
+        for (String collection : collections()) {
+            mongo.getCollection(collection)
+                    .find(Filters.elemMatch(Outbox.FIELD, Filters.exists(OutboxEntry.ID)))
+                    .projection(Projections.include("_id"))
+                    .forEach(document -> wake(collection, document.get("_id")));
+        }
+    }
+
+    /**
+     * Publishes the entries of the given documents.
+     *
+     * @return the documents whose entries could not all be published
+     */
+    private List<Pending> relay(List<Pending> batch) throws InterruptedException {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Set<Object>> idsByCollection = batch.stream().collect(Collectors.groupingBy(Pending::collection,
+                Collectors.mapping(Pending::id, Collectors.toCollection(LinkedHashSet::new))));
+        List<Sending> sendings = new ArrayList<>();
+        idsByCollection.forEach((collection, ids) -> mongo.getCollection(collection)
+                .find(Filters.in("_id", ids))
+                .projection(Projections.include(Outbox.FIELD))
+                .forEach(document -> sendings.add(send(collection, document))));
+        long deadline = System.nanoTime() + properties.publishTimeout().toNanos();
+        List<Pending> unfinished = new ArrayList<>();
+        Map<String, List<WriteModel<Document>>> pulls = new HashMap<>();
+        for (Sending sending : sendings) {
+            List<String> published = sending.awaitPublished(deadline);
+            if (!published.isEmpty()) {
+                pulls.computeIfAbsent(sending.collection(), c -> new ArrayList<>()).add(new UpdateOneModel<>(
+                        Filters.eq("_id", sending.id()), new Document("$pull", new Document(Outbox.FIELD,
+                        new Document(OutboxEntry.ID, new Document("$in", published))))));
+            }
+            if (published.size() < sending.entries().size()) {
+                unfinished.add(new Pending(sending.collection(), sending.id()));
+            }
+        }
+        pulls.forEach((collection, updates) -> mongo.getCollection(collection).bulkWrite(updates));
+        return unfinished;
+    }
+
+    private Sending send(String collection, Document document) {
+        List<OutboxEntry> entries = document.getList(Outbox.FIELD, Document.class, List.of()).stream()
+                .map(OutboxEntry::from)
+                .toList();
+        List<CompletableFuture<SendResult<String, Envelope<?>>>> acknowledgements = new ArrayList<>();
+        for (OutboxEntry entry : entries) {
+            try {
+                acknowledgements.add(kafka.send(entry.toEnvelope().toRecord()));
+            } catch (RuntimeException e) {
+                acknowledgements.add(CompletableFuture.failedFuture(e)); // e.g. metadata not available in time
+                break;
+            }
+        }
+        return new Sending(collection, document.get("_id"), entries, acknowledgements);
+    }
+
+    /** The entries of one document on their way to the broker, in their order. */
+    private record Sending(String collection, Object id, List<OutboxEntry> entries,
+                           List<CompletableFuture<SendResult<String, Envelope<?>>>> acknowledgements) {
+
+        /** The ids of the entries acknowledged before the first that failed: those may leave the outbox. */
+        List<String> awaitPublished(long deadline) throws InterruptedException {
+            List<String> published = new ArrayList<>();
+            for (int i = 0; i < acknowledgements.size(); i++) {
+                OutboxEntry entry = entries.get(i);
                 try {
-                    kafka.send(entry.toEnvelope().toRecord())
-                            .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    throw e;
-                } catch (Exception e) {
-                    // later entries of this document wait, so that its events are never published out of order
+                    acknowledgements.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException | TimeoutException e) {
                     log.warn("Could not publish {} {} of {} {}; will retry: {}", entry.type(), entry.id(), collection,
-                            document.get("_id"), e.toString());
+                            id, e.getCause() == null ? e.toString() : e.getCause().toString());
                     break;
                 }
                 published.add(entry.id());
             }
-        } finally {
-            if (!published.isEmpty()) {
-                mongo.getCollection(collection).updateOne(Filters.eq("_id", document.get("_id")),
-                        new Document("$pull", new Document(Outbox.FIELD,
-                                new Document(OutboxEntry.ID, new Document("$in", published)))));
-            }
+            return published;
         }
-        return published.size();
     }
 
     /** The collections of every {@link Aggregate} Spring Data knows (Boot scans {@code @Document} classes). */

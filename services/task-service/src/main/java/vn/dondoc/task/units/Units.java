@@ -1,5 +1,7 @@
 package vn.dondoc.task.units;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,7 +10,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 import vn.dondoc.task.outbox.Outbox;
@@ -31,9 +32,17 @@ public class Units {
     /** The codes among {@code codes} that name no active unit of the directory, in the order given. */
     public Set<UnitCode> unknownAmong(Collection<UnitCode> codes) {
         Set<String> wanted = codes.stream().map(UnitCode::value).collect(Collectors.toCollection(LinkedHashSet::new));
-        Set<String> known = mongo.find(Query.query(Criteria.where("_id").in(wanted).and("active").is(true)), Unit.class).stream()
-                .map(Unit::id)
-                .collect(Collectors.toSet());
+        // by _id alone, which every MongoDB answers from the primary key, and without mapping whole units: this is on
+        // the path of every assignment
+        Set<Object> known = new LinkedHashSet<>();
+        mongo.getCollection(mongo.getCollectionName(Unit.class))
+                .find(Filters.in("_id", wanted))
+                .projection(Projections.include("active"))
+                .forEach(unit -> {
+                    if (Boolean.TRUE.equals(unit.getBoolean("active"))) {
+                        known.add(unit.get("_id"));
+                    }
+                });
         return wanted.stream().filter(code -> !known.contains(code)).map(UnitCode::new)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
