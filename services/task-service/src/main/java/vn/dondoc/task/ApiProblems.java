@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * RFC 9457 problem details for every API error, in Vietnamese for the people who read them, with the English in
@@ -58,12 +60,72 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Không đọc được nội dung yêu cầu: JSON sai cú pháp hoặc có giá trị sai định dạng "
-                        + "(ngày yyyy-MM-dd, thời điểm ISO-8601 có múi giờ, khoảng thời gian ISO-8601 như PT30S)");
+        if (causeOf(e, JsonBodyLimit.BodyTooLarge.class) instanceof JsonBodyLimit.BodyTooLarge tooLarge) {
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    "Nội dung yêu cầu quá lớn (tối đa " + tooLarge.limit() / 1024 + " KB)");
+            problem.setTitle("Yêu cầu quá lớn");
+            problem.setProperty("detailEn", tooLarge.getMessage());
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+        }
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable(e));
         problem.setTitle("Dữ liệu không đọc được");
-        problem.setProperty("detailEn", "Unreadable request body: " + e.getMostSpecificCause().getMessage());
+        problem.setProperty("detailEn", unreadableEn(e));
+        if (causeOf(e, DatabindException.class) instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            problem.setProperty("field", field(databind));
+        }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** What was wrong with the body, in words an office user's developer can act on; no class names. */
+    private static String unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = causeOf(e, DatabindException.class);
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return "Trường \"" + field(unknown) + "\" không có trong mô tả API; hãy bỏ trường này";
+        }
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            return "Trường \"" + field(databind) + "\" có giá trị sai kiểu hoặc sai định dạng (văn bản, danh sách, "
+                    + "ngày yyyy-MM-dd, thời điểm ISO-8601 có múi giờ, khoảng thời gian ISO-8601 như PT30S)";
+        }
+        if (cause != null) {
+            return "Nội dung JSON sai kiểu: yêu cầu cần một đối tượng JSON với các trường trong mô tả API";
+        }
+        return "Không đọc được nội dung yêu cầu: JSON sai cú pháp hoặc trống";
+    }
+
+    private static String unreadableEn(HttpMessageNotReadableException e) {
+        Throwable cause = causeOf(e, DatabindException.class);
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return "Unknown field \"" + field(unknown) + "\"";
+        }
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            return "Field \"" + field(databind) + "\" has a value of the wrong type or format";
+        }
+        if (cause != null) {
+            return "The body is not the JSON object this request takes";
+        }
+        return "Unreadable request body: malformed or empty JSON";
+    }
+
+    /** The field's path as the API's field errors name it: {@code deadline.dueAt}, {@code leadUnits[0]}. */
+    private static String field(DatabindException e) {
+        var path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static Throwable causeOf(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return cause;
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class, DuplicateKeyException.class})

@@ -62,6 +62,12 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** A JSON body sent in chunks, without announcing its length. */
+    public Response postChunked(String path, byte[] json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(json))));
+    }
+
     /** A multipart/form-data upload of one file in the part {@code file}. */
     public Response upload(String path, String filename, byte[] content) {
         String boundary = "----dondoc" + System.nanoTime();

@@ -48,8 +48,10 @@ class NoticeDrafts {
     /** An item edit; a null field stays as it is. */
     record ItemEdit(@Size(max = MAX_TITLE, message = "Tên nhiệm vụ quá dài") String title,
                     @Size(max = 50, message = "Quá nhiều đơn vị chủ trì")
+                    @Size(max = 50, message = "Tối đa 50 đơn vị chủ trì")
                     List<@Size(max = 300, message = "Tên đơn vị quá dài") String> leadUnits,
                     @Size(max = 50, message = "Quá nhiều đơn vị phối hợp")
+                    @Size(max = 100, message = "Tối đa 100 đơn vị phối hợp")
                     List<@Size(max = 300, message = "Tên đơn vị quá dài") String> coordinatingUnits,
                     @Valid DeadlineEdit deadline,
                     @Size(max = 4_000, message = "Kết quả đầu ra quá dài") String expectedOutput,

@@ -76,7 +76,9 @@ class ImportController {
 
     /** A row as the admin corrects it; units may be codes or names; the deadline words or a day. */
     record RowCorrection(@Size(max = 4000, message = "Tên nhiệm vụ quá dài") String title,
+                         @Size(max = 50, message = "Tối đa 50 đơn vị chủ trì")
                          List<@Size(max = 300, message = "Tên đơn vị quá dài") String> leadUnits,
+                         @Size(max = 100, message = "Tối đa 100 đơn vị phối hợp")
                          List<@Size(max = 300, message = "Tên đơn vị quá dài") String> coordinatingUnits,
                          @Size(max = 4000, message = "Kết quả đầu ra quá dài") String expectedOutput,
                          Deadline deadline,

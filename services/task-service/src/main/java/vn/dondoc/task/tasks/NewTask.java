@@ -14,9 +14,10 @@ import vn.dondoc.task.units.UnitCode;
 record NewTask(
         @NotBlank(message = "Tên nhiệm vụ không được để trống") @Size(max = 4000, message = "Tên nhiệm vụ quá dài")
         String title,
-        @NotEmpty(message = "Cần ít nhất một đơn vị chủ trì")
+        @NotEmpty(message = "Cần ít nhất một đơn vị chủ trì") @Size(max = 50, message = "Tối đa 50 đơn vị chủ trì")
         List<@NotBlank(message = "Mã đơn vị không được để trống")
              @Pattern(regexp = UnitCode.PATTERN, message = "Mã đơn vị không hợp lệ") String> leadUnits,
+        @Size(max = 100, message = "Tối đa 100 đơn vị phối hợp")
         List<@NotBlank(message = "Mã đơn vị không được để trống")
              @Pattern(regexp = UnitCode.PATTERN, message = "Mã đơn vị không hợp lệ") String> coordinatingUnits,
         @Size(max = 4000, message = "Kết quả đầu ra quá dài") String expectedOutput,

@@ -52,11 +52,15 @@ class UnitController {
             String code,
             @NotBlank(message = "Tên đơn vị không được để trống") @Size(max = 300, message = "Tên đơn vị quá dài")
             String name,
+            @Size(max = 20, message = "Tối đa 20 địa chỉ email")
             List<@NotBlank(message = "Địa chỉ email không được để trống")
                  @Email(message = "Địa chỉ email không hợp lệ") String> emails,
+            @Size(max = 20, message = "Tối đa 20 số điện thoại")
             List<@NotBlank(message = "Số điện thoại không được để trống") String> phones,
             @Pattern(regexp = UnitCode.PATTERN, message = "Mã đơn vị cấp trên không hợp lệ") String supervisor,
-            List<@NotBlank(message = "Tên gọi khác không được để trống") String> aliases,
+            @Size(max = 50, message = "Tối đa 50 tên gọi khác")
+            List<@NotBlank(message = "Tên gọi khác không được để trống") @Size(max = 300, message = "Tên gọi khác quá dài")
+                 String> aliases,
             @Pattern(regexp = UnitCode.PATTERN, message = "Mã đơn vị chủ quản không hợp lệ") String parent,
             UnitKind kind) {
 

@@ -305,6 +305,25 @@ class AcknowledgementLinkTests {
                 {"reason":"Trùng nhiệm vụ khác"}""").status()).isEqualTo(200);
     }
 
+    @Test
+    void escapesMarkupInTitles() {
+        var api = Api.asAdmin(port);
+        String unit = "X" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+        assertThat(api.post("/api/units", """
+                {"code":"%s","name":"<img src=x onerror=alert(1)> Phòng & Ban"}""".formatted(unit)).status())
+                .isEqualTo(201);
+        var created = api.post("/api/tasks", """
+                {"title":"<script>alert('x')</script> Báo cáo \\"khẩn\\"","leadUnits":["%s"],
+                 "deadline":{"date":"2026-12-01"}}""".formatted(unit));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        var page = browser().get(token(created.json().get("id").asString(), unit, Purpose.ACK));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Báo cáo &quot;khẩn&quot;")
+                .doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<img");
+    }
+
     private static String registerUnit(Api api) {
         String code = "A" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
         var response = api.post("/api/units", """
