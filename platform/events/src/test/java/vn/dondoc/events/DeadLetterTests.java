@@ -50,7 +50,7 @@ class DeadLetterTests {
     KafkaTemplate<String, Envelope<?>> template;
 
     @Test
-    void unreadableRecordsBecomeDeadLettersAndTheListenerKeepsGoing(Infrastructure infrastructure) throws Exception {
+    void unreadableMistypedAndOversizedRecordsBecomeDeadLettersAndTheListenerKeepsGoing(Infrastructure infrastructure) throws Exception {
         var clock = Clock.systemUTC();
         var before = Envelope.of("/dondoc/test", new TaskCancelled(SUBJECT, "trước", clock.instant()), clock);
         var after = Envelope.of("/dondoc/test", new TaskCancelled(SUBJECT, "sau", clock.instant()), clock);
@@ -60,17 +60,21 @@ class DeadLetterTests {
                 new StringSerializer(), new ByteArraySerializer())) {
             raw.send(rawRecord("task.exploded", "{\"taskId\":\"" + SUBJECT + "\"}", "unknown-type")).get();
             raw.send(rawRecord("task.cancelled", "{\"taskId\": \"" + SUBJECT + "\", ", "broken-json")).get();
+            raw.send(rawRecord("task.assigned", "{\"taskId\":\"" + SUBJECT + "\",\"reason\":\"sai loại\"}",
+                    "wrong-type")).get();
+            raw.send(rawRecord("task.cancelled", "{\"taskId\":\"" + SUBJECT + "\",\"reason\":\""
+                    + "x".repeat(CloudEventDeserializer.MAX_EVENT_BYTES) + "\"}", "oversized")).get();
         }
         template.send(after.toRecord()).get();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> service.received.size() >= 2);
         assertThat(service.received).extracting(Envelope::id).containsExactly(before.id(), after.id());
 
-        var deadLetters = deadLettersFor(infrastructure, 2).stream()
+        var deadLetters = deadLettersFor(infrastructure, 4).stream()
                 .filter(r -> !CloudEventHeaders.text(r.headers(), "ce_id").equals(poisonId))
                 .toList();
         assertThat(deadLetters).extracting(r -> CloudEventHeaders.text(r.headers(), "ce_id"))
-                .containsExactlyInAnyOrder("unknown-type", "broken-json");
+                .containsExactlyInAnyOrder("unknown-type", "broken-json", "wrong-type", "oversized");
         for (var letter : deadLetters) {
             assertThat(CloudEventHeaders.text(letter.headers(), "kafka_dlt-original-topic")).isEqualTo(Topics.TASKS);
             assertThat(CloudEventHeaders.text(letter.headers(), "kafka_dlt-exception-message")).isNotBlank();
