@@ -80,8 +80,14 @@ class OutboxRelay implements SmartLifecycle {
         if (worker != null) {
             return;
         }
-        collections().forEach(collection -> mongo.getCollection(collection)
-                .createIndex(Indexes.ascending(Outbox.FIELD + "." + OutboxEntry.ID), new IndexOptions().sparse(true)));
+        for (String collection : collections()) {
+            var documents = mongo.getCollection(collection);
+            documents.createIndex(Indexes.ascending(Outbox.FIELD + "." + OutboxEntry.ID), new IndexOptions().sparse(true));
+            // Outbox.save updates by (_id, version). MongoDB answers that from the _id index anyway; mongo-java-server
+            // uses an index only when the query names exactly its keys, and would otherwise scan the collection on
+            // every change (measured: 160-700 ms per update with 100,000 tasks; 1-7 ms with this index)
+            documents.createIndex(Indexes.ascending("_id", Outbox.VERSION), new IndexOptions().unique(true));
+        }
         // assigned before it starts: run() loops only while it is the current worker
         worker = Thread.ofPlatform().name("outbox-relay").daemon().unstarted(this::run);
         worker.start();
