@@ -1,9 +1,12 @@
 package vn.dondoc.notifier.email;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -16,7 +19,6 @@ import java.util.regex.Pattern;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import vn.dondoc.events.Channel;
 import vn.dondoc.notifier.reminders.Courier;
@@ -40,7 +42,19 @@ class EmailCourier implements Courier {
     /** A permanent-failure reply of an SMTP server, e.g. {@code 550 5.1.1 mailbox unknown}. */
     private static final Pattern PERMANENT_REPLY = Pattern.compile("^\\s*5\\d\\d(?:[\\s-]|$)");
 
+    private static final String UTF_8 = StandardCharsets.UTF_8.name();
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmailCourier.class);
+
+    static {
+        // Unless this property names it, Jakarta Mail looks its StreamProvider up with a ServiceLoader scan of the
+        // whole class path for every body part, multipart and encoder it makes: several scans per message, more
+        // than half the cost of writing one. The implementation named is the one the scan finds.
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
 
     private final JavaMailSenderImpl mail;
     private final SmtpConnections connections;
@@ -118,17 +132,26 @@ class EmailCourier implements Courier {
         }
     }
 
+    /**
+     * The reminder as {@code multipart/alternative}: the plain text, then the HTML. Built with Jakarta Mail
+     * directly: Spring's MimeMessageHelper loads a MIME type map from the class path for every message.
+     */
     private MimeMessage message(Dispatch dispatch) throws DeliveryFailed {
         var reminder = dispatch.reminder();
         try {
             var email = emails.write(dispatch);
             var message = new ReminderMessage(mail.getSession(), reminder.reminderId(), dispatch.address(), domain());
-            var helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
-                    StandardCharsets.UTF_8.name());
-            helper.setFrom(from);
-            helper.setTo(new InternetAddress(dispatch.address(), true));
-            helper.setSubject(email.subject()); // RFC 2047 encoded in the helper's charset
-            helper.setText(email.text(), email.html());
+            message.setFrom(from);
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(dispatch.address(), true));
+            message.setSubject(email.subject(), UTF_8); // RFC 2047 encoded
+            var plain = new MimeBodyPart();
+            plain.setText(email.text(), UTF_8);
+            var html = new MimeBodyPart();
+            html.setText(email.html(), UTF_8, "html");
+            var alternatives = new MimeMultipart("alternative");
+            alternatives.addBodyPart(plain);
+            alternatives.addBodyPart(html);
+            message.setContent(alternatives);
             message.setHeader(REMINDER_ID_HEADER, reminder.reminderId());
             message.setHeader(TASK_ID_HEADER, reminder.taskId());
             return message;

@@ -1,23 +1,36 @@
 package vn.dondoc.notifier.reminders;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
 import java.time.Instant;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import vn.dondoc.events.Channel;
-import vn.dondoc.events.ReminderDue;
 import vn.dondoc.notifier.reminders.Delivery.State;
 
 /**
- * The deliveries collection, with every state change a single-document conditional update (no transactions):
- * a change applies only if the document is still in the state the caller saw.
+ * The deliveries collection (no transactions). A batch of reminders costs a handful of round trips: one insert of
+ * every first claim (the unique index rejects the ones already claimed), one write of every answer, one mark of
+ * every published outcome; the hot path only queries by id. The rarer changes of a delivery met again (taken
+ * over, given up) stay single-document conditional updates that apply only if the document is still in the state
+ * the caller saw.
  */
 @Component
 class Deliveries {
+
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
 
@@ -36,69 +49,136 @@ class Deliveries {
     }
 
     /**
-     * Claims a delivery before anything is sent. An interrupted attempt (left in {@code SENDING} by a crash) is
+     * Inserts first claims, all at once.
+     *
+     * @return the deliveries already there for the claims that collided with one, by key; every other claim is
+     *         granted as given
+     */
+    Map<String, Delivery> claimAll(List<Delivery> claims) {
+        if (claims.isEmpty()) {
+            return Map.of();
+        }
+        var documents = claims.stream().map(this::document).toList();
+        List<Delivery> collided = new ArrayList<>();
+        try {
+            mongo.getCollection(mongo.getCollectionName(Delivery.class))
+                    .insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException rejected) {
+            for (var error : rejected.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw rejected;
+                }
+                collided.add(claims.get(error.getIndex()));
+            }
+        }
+        return existing(collided);
+    }
+
+    /**
+     * What a delivery found already claimed allows. An interrupted attempt (left in {@code SENDING} by a crash) is
      * taken over once, marked as a possible duplicate: we cannot know whether the server received it before the
      * crash. A second interruption is given up as failed rather than risk a third copy.
      */
-    Claim claim(ReminderDue reminder, Channel channel, String address, Instant now) {
-        try {
-            return new Claim.Granted(mongo.insert(Delivery.claim(reminder, channel, address, now)));
-        } catch (DuplicateKeyException alreadyClaimed) {
-            var existing = find(reminder.reminderId(), channel, address);
-            if (existing.finished()) {
-                return new Claim.Settled(existing);
+    Claim reclaim(Delivery existing, String position, Instant now) {
+        if (existing.finished()) {
+            return new Claim.Settled(existing);
+        }
+        if (existing.retryable()) {
+            return new Claim.Granted(takeOver(existing, false, position, now));
+        }
+        if (existing.mayTakeOver()) {
+            return new Claim.Granted(takeOver(existing, true, position, now));
+        }
+        return new Claim.Settled(transition(existing, new Update().set("state", State.FAILED)
+                .set("reason", "Gửi bị gián đoạn " + existing.attempts() + " lần, không rõ kết quả")
+                .set("permanent", true).set("finishedAt", now)));
+    }
+
+    /**
+     * Writes the answers to claims sent in this batch. A claim someone else changed meanwhile (only possible around
+     * a rebalance, when two consumers briefly hold the same record) is left as they made it.
+     *
+     * @return the keys of the outcomes not written for that reason
+     */
+    Set<String> recordAll(Collection<Delivery> outcomes) {
+        if (outcomes.isEmpty()) {
+            return Set.of();
+        }
+        // checked, then written by id: mongo-java-server answers a query on more than the id by scanning
+        Map<String, Delivery> current = new HashMap<>();
+        mongo.find(byIds(outcomes), Delivery.class).forEach(delivery -> current.put(delivery.id(), delivery));
+        Set<String> changed = new HashSet<>();
+        var writes = mongo.bulkOps(BulkMode.UNORDERED, Delivery.class);
+        for (var outcome : outcomes) {
+            var seen = current.get(outcome.id());
+            if (seen == null || seen.state() != State.SENDING || seen.attempts() != outcome.attempts()) {
+                changed.add(outcome.key());
+                continue;
             }
-            if (existing.retryable()) {
-                return new Claim.Granted(takeOver(existing, false, now));
-            }
-            if (existing.mayTakeOver()) {
-                return new Claim.Granted(takeOver(existing, true, now));
-            }
-            return new Claim.Settled(finish(existing, State.FAILED,
-                    "Gửi bị gián đoạn " + existing.attempts() + " lần, không rõ kết quả", true, now));
+            writes.updateOne(Query.query(Criteria.where("_id").is(outcome.id())), answer(outcome));
+        }
+        if (changed.size() < outcomes.size()) {
+            writes.execute();
+        }
+        return changed;
+    }
+
+    /** The outcome events of these deliveries are on the notifications topic. */
+    void published(Collection<Delivery> deliveries) {
+        if (!deliveries.isEmpty()) {
+            mongo.updateMulti(byIds(deliveries), Update.update("outcomePublished", true), Delivery.class);
         }
     }
 
-    Delivery sent(Delivery delivery, Courier.Delivered delivered, Instant now) {
-        var update = new Update().set("state", State.SENT).set("reason", null).set("permanent", false)
-                .set("finishedAt", now).set("provider", delivered.provider());
-        if (delivered.possibleDuplicate()) {
-            update.set("possibleDuplicate", true);
+    /** Withdraws first claims that were not sent after all (their server went down meanwhile). */
+    void release(Collection<Delivery> claims) {
+        for (var claim : claims) {
+            mongo.remove(Query.query(Criteria.where("_id").is(claim.id()).and("state").is(State.SENDING)
+                    .and("attempts").is(claim.attempts())), Delivery.class);
         }
-        return transition(delivery, update);
     }
 
-    Delivery failed(Delivery delivery, String reason, boolean permanent, Instant now) {
-        return finish(delivery, State.FAILED, reason, permanent, now);
+    private Map<String, Delivery> existing(List<Delivery> claims) {
+        if (claims.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Delivery> found = new HashMap<>();
+        mongo.find(byIds(claims), Delivery.class).forEach(delivery -> found.put(delivery.key(), delivery));
+        for (var claim : claims) {
+            // claimed before ids were keys: found by the unique index instead
+            found.computeIfAbsent(claim.key(), key -> findLike(claim));
+        }
+        return found;
     }
 
-    void outcomePublished(Delivery delivery) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(delivery.id())),
-                Update.update("outcomePublished", true), Delivery.class);
-    }
-
-    private Delivery find(String reminderId, Channel channel, String address) {
-        var delivery = mongo.findOne(Query.query(Criteria.where("reminderId").is(reminderId)
-                .and("channel").is(channel).and("address").is(address)), Delivery.class);
+    private Delivery findLike(Delivery claim) {
+        var delivery = mongo.findOne(Query.query(Criteria.where("reminderId").is(claim.reminderId())
+                .and("channel").is(claim.channel()).and("address").is(claim.address())), Delivery.class);
         if (delivery == null) {
-            throw new IllegalStateException("Delivery " + Delivery.key(reminderId, channel, address)
-                    + " collided on insert but cannot be found");
+            throw new IllegalStateException("Delivery " + claim.key() + " collided on insert but cannot be found");
         }
         return delivery;
     }
 
-    private Delivery takeOver(Delivery delivery, boolean possibleDuplicate, Instant now) {
+    private static Update answer(Delivery outcome) {
+        var update = new Update().set("state", outcome.state()).set("reason", outcome.reason())
+                .set("permanent", outcome.permanent()).set("finishedAt", outcome.finishedAt());
+        if (outcome.state() == State.SENT) {
+            update.set("provider", outcome.provider());
+        }
+        if (outcome.possibleDuplicate()) {
+            update.set("possibleDuplicate", true);
+        }
+        return update;
+    }
+
+    private Delivery takeOver(Delivery delivery, boolean possibleDuplicate, String position, Instant now) {
         var update = new Update().set("state", State.SENDING).inc("attempts", 1).set("claimedAt", now)
-                .set("finishedAt", null).set("reason", null).set("outcomePublished", false);
+                .set("finishedAt", null).set("reason", null).set("outcomePublished", false).set("position", position);
         if (possibleDuplicate) {
             update.set("possibleDuplicate", true);
         }
         return transition(delivery, update);
-    }
-
-    private Delivery finish(Delivery delivery, State state, String reason, boolean permanent, Instant now) {
-        return transition(delivery, new Update().set("state", state).set("reason", reason)
-                .set("permanent", permanent).set("finishedAt", now));
     }
 
     private Delivery transition(Delivery seen, Update update) {
@@ -111,5 +191,15 @@ class Deliveries {
             throw new IllegalStateException("Delivery " + seen.key() + " changed concurrently");
         }
         return changed;
+    }
+
+    private static Query byIds(Collection<Delivery> deliveries) {
+        return Query.query(Criteria.where("_id").in(deliveries.stream().map(Delivery::id).toList()));
+    }
+
+    private Document document(Delivery delivery) {
+        var document = new Document();
+        mongo.getConverter().write(delivery, document);
+        return document;
     }
 }

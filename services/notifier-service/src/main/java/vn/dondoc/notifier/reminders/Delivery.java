@@ -17,12 +17,15 @@ import vn.dondoc.events.ReminderDue;
  * @param possibleDuplicate an earlier attempt was interrupted with its outcome unknown
  * @param outcomePublished  the Sent/Failed event is on the notifications topic (so a repeat is a duplicate)
  * @param provider          who accepted it, once sent
+ * @param position          the record (topic-partition@offset) that claimed it last: reading that same record
+ *                          again is a redelivery, not a duplicate reminder
  */
 @Document("deliveries")
 @CompoundIndex(name = "one_per_address", def = "{'reminderId': 1, 'channel': 1, 'address': 1}", unique = true)
 record Delivery(@Id String id, String reminderId, String taskId, String unit, Channel channel, String address,
                 State state, int attempts, boolean possibleDuplicate, String reason, boolean permanent,
-                boolean outcomePublished, Instant claimedAt, Instant finishedAt, String provider) {
+                boolean outcomePublished, Instant claimedAt, Instant finishedAt, String provider,
+                String position) {
 
     /** How often an interrupted send (left in {@link State#SENDING}) is taken over before we give up on it. */
     static final int MAX_ATTEMPTS_AFTER_INTERRUPTION = 2;
@@ -36,9 +39,29 @@ record Delivery(@Id String id, String reminderId, String taskId, String unit, Ch
         FAILED
     }
 
-    static Delivery claim(ReminderDue reminder, Channel channel, String address, Instant now) {
-        return new Delivery(null, reminder.reminderId(), reminder.taskId(), reminder.recipient(), channel, address,
-                State.SENDING, 1, false, null, false, false, now, null, null);
+    /** A first claim; its id is its key, so a batch of claims can be looked up by id after colliding. */
+    static Delivery claim(ReminderDue reminder, Channel channel, String address, String position, Instant now) {
+        return new Delivery(key(reminder.reminderId(), channel, address), reminder.reminderId(), reminder.taskId(),
+                reminder.recipient(), channel, address, State.SENDING, 1, false, null, false, false, now, null, null,
+                position);
+    }
+
+    /** This claim once the server or provider accepted it. */
+    Delivery accepted(Courier.Delivered delivered, Instant now) {
+        return new Delivery(id, reminderId, taskId, unit, channel, address, State.SENT, attempts,
+                possibleDuplicate || delivered.possibleDuplicate(), null, false, false, claimedAt, now,
+                delivered.provider(), position);
+    }
+
+    /** This claim once the server or provider refused it or could not be reached. */
+    Delivery refused(String reason, boolean permanent, Instant now) {
+        return new Delivery(id, reminderId, taskId, unit, channel, address, State.FAILED, attempts, possibleDuplicate,
+                reason, permanent, false, claimedAt, now, provider, position);
+    }
+
+    /** Claimed by this very record before: it is being read again, it is not a second reminder. */
+    boolean claimedBy(String recordPosition) {
+        return recordPosition.equals(position);
     }
 
     /** Nothing more will be attempted for this delivery. */

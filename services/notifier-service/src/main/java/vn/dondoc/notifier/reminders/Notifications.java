@@ -1,25 +1,27 @@
 package vn.dondoc.notifier.reminders;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import vn.dondoc.events.Channel;
-import vn.dondoc.events.Envelope;
 import vn.dondoc.events.NotificationSuppressed;
 import vn.dondoc.events.ReminderDue;
 import vn.dondoc.notifier.units.Unit;
 import vn.dondoc.notifier.units.Units;
 
 /**
- * Sends a due reminder to every address of the recipient unit on every channel we have a courier for. Each
- * address is claimed, sent, recorded, then its outcome published; a replay of the same reminder finds the
- * claims and only reports them as duplicates.
+ * Sends a batch of due reminders, each to every address of its recipient unit on every channel we have a courier
+ * for. Each address is claimed, sent, recorded, then its outcome published, all before the batch is
+ * acknowledged; a replay of the same reminder finds the claims and only reports them as duplicates. A reminder
+ * that occurs twice in one batch is delivered in a second {@link DeliveryRound}, after the first settled.
  */
 @Service
 class Notifications {
@@ -28,20 +30,20 @@ class Notifications {
     static final String WITHOUT_CONTACTS = "unit without contacts";
     static final String INACTIVE = "unit inactive";
 
-    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
-
     private final Units units;
-    private final Deliveries deliveries;
+    private final DeliveryRound rounds;
     private final Outcomes outcomes;
+    private final Deliveries deliveries;
     private final List<Courier> couriers;
     private final NotifyProperties properties;
     private final Clock clock;
 
-    Notifications(Units units, Deliveries deliveries, Outcomes outcomes, List<Courier> couriers,
+    Notifications(Units units, DeliveryRound rounds, Outcomes outcomes, Deliveries deliveries, List<Courier> couriers,
                   NotifyProperties properties, Clock clock) {
         this.units = units;
-        this.deliveries = deliveries;
+        this.rounds = rounds;
         this.outcomes = outcomes;
+        this.deliveries = deliveries;
         // email first: when SMS is down and the reminder waits, its email has already gone
         this.couriers = couriers.stream().sorted(Comparator.comparing(Courier::channel)).toList();
         this.properties = properties;
@@ -49,61 +51,79 @@ class Notifications {
     }
 
     /**
-     * @param position where the reminder was read (topic, partition, offset): names this reading of it, so a
-     *                 duplicate's suppression is one event however often that record is replayed
+     * @return the first reminder that could not be finished (postponed or broken), if any; every other reminder's
+     *         outcomes are on the notifications topic
      */
-    void send(Envelope<ReminderDue> envelope, String position) {
-        var reminder = envelope.data();
-        var recipient = units.findById(reminder.recipient()).orElseThrow(() -> new UnitNotYetKnown(reminder.recipient()));
-        var unitNames = unitNames(reminder, recipient);
+    Optional<Setbacks.Setback> send(List<DueReminder> batch) {
+        if (batch.isEmpty()) {
+            return Optional.empty();
+        }
+        var setbacks = new Setbacks();
+        var publication = new Publication(outcomes, deliveries);
+        var directory = directory(batch);
+        List<Planned> planned = new ArrayList<>();
+        for (var due : batch) {
+            try {
+                plan(due, directory, planned, publication);
+            } catch (RuntimeException setback) {
+                setbacks.add(due, setback);
+            }
+        }
+        for (var round : rounds(planned)) {
+            try {
+                rounds.run(round, publication, setbacks);
+            } catch (RuntimeException broken) {
+                // e.g. the database is unreachable: none of the round is known to be finished
+                round.forEach(each -> setbacks.add(each.due(), broken));
+            }
+        }
+        publication.complete(setbacks);
+        return setbacks.first();
+    }
+
+    private void plan(DueReminder due, Map<String, Unit> directory, List<Planned> planned, Publication publication) {
+        var reminder = due.reminder();
+        var recipient = directory.get(reminder.recipient());
+        if (recipient == null) {
+            throw new UnitNotYetKnown(reminder.recipient());
+        }
+        var unitNames = unitNames(reminder, recipient, directory);
         for (var courier : couriers) {
             if (!carries(courier.channel(), reminder)) {
                 continue;
             }
             if (!recipient.active()) {
-                suppress(envelope, courier.channel(), null, INACTIVE, Delivery.key(reminder.reminderId(), courier.channel(), "-") + "/inactive");
+                suppress(due, courier.channel(), INACTIVE, "/inactive", publication);
                 continue;
             }
             var addresses = recipient.addressesOn(courier.channel());
             // SMS is an extra where a number is known; only a unit no email can reach is worth an event
             if (addresses.isEmpty() && courier.channel() == Channel.EMAIL) {
-                suppress(envelope, courier.channel(), null, WITHOUT_CONTACTS,
-                        Delivery.key(reminder.reminderId(), courier.channel(), "-") + "/no-contacts");
+                suppress(due, courier.channel(), WITHOUT_CONTACTS, "/no-contacts", publication);
+            }
+            if (!addresses.isEmpty() && !courier.available()) {
+                // nothing claimed, nothing spent: the record is read again once the listener resumes
+                throw new DeliveryPostponed("No " + courier.channel() + " server or provider is available");
             }
             for (var address : addresses) {
-                deliver(envelope, courier, new Dispatch(reminder, address, recipient.displayName(), unitNames, 1), position);
+                planned.add(new Planned(due, courier,
+                        new Dispatch(reminder, address, recipient.displayName(), unitNames, 1)));
             }
         }
     }
 
-    private void deliver(Envelope<ReminderDue> envelope, Courier courier, Dispatch dispatch, String position) {
-        var reminder = dispatch.reminder();
-        if (!courier.available()) {
-            // nothing claimed, nothing spent: the record is read again once the listener resumes
-            throw new DeliveryPostponed("No " + courier.channel() + " server or provider is available");
-        }
-        switch (deliveries.claim(reminder, courier.channel(), dispatch.address(), clock.instant())) {
-            case Deliveries.Claim.Settled(var settled) when settled.outcomePublished() ->
-                    suppress(envelope, courier.channel(), dispatch.address(), DUPLICATE,
-                            settled.key() + "/duplicate/" + position);
-            case Deliveries.Claim.Settled(var settled) -> publish(envelope, courier, settled);
-            case Deliveries.Claim.Granted(var claimed) -> {
-                Delivery outcome;
-                try {
-                    var delivered = courier.deliver(dispatch.attempt(claimed.attempts()));
-                    outcome = deliveries.sent(claimed, delivered, clock.instant());
-                } catch (DeliveryFailed failure) {
-                    log.warn("Reminder {} to {} failed ({}): {}", reminder.reminderId(), dispatch.address(),
-                            failure.permanent() ? "permanent" : "transient", failure.getMessage());
-                    outcome = deliveries.failed(claimed, failure.getMessage(), failure.permanent(), clock.instant());
-                }
-                publish(envelope, courier, outcome);
-                if (outcome.retryable() && (!courier.available() || outcome.attempts() < properties.transientAttempts())) {
-                    throw new DeliveryPostponed("Reminder " + reminder.reminderId() + " to " + dispatch.address()
-                            + " will be tried again: " + outcome.reason());
-                }
+    /** The first delivery of every key, then the second ones (the same reminder read twice in a batch), … */
+    private static List<List<Planned>> rounds(List<Planned> planned) {
+        List<List<Planned>> rounds = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (var each : planned) {
+            int round = seen.merge(each.key(), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
             }
+            rounds.get(round).add(each);
         }
+        return rounds;
     }
 
     /** Email carries every stage; SMS the configured ones (due day, overdue, escalation by default). */
@@ -111,31 +131,49 @@ class Notifications {
         return channel == Channel.EMAIL || properties.smsStages().contains(reminder.stage());
     }
 
-    private void publish(Envelope<ReminderDue> envelope, Courier courier, Delivery delivery) {
-        outcomes.publish(envelope, delivery.outcomeId(),
-                delivery.state() == Delivery.State.SENT ? delivery.sent(courier.provider()) : delivery.failed());
-        deliveries.outcomePublished(delivery);
+    private void suppress(DueReminder due, Channel channel, String reason, String suffix, Publication publication) {
+        var reminder = due.reminder();
+        publication.add(due, Delivery.key(reminder.reminderId(), channel, "-") + suffix,
+                new NotificationSuppressed(reminder.reminderId(), reminder.taskId(), reminder.recipient(), channel,
+                        null, reason, clock.instant()));
     }
 
-    private void suppress(Envelope<ReminderDue> envelope, Channel channel, String address, String reason, String id) {
-        var reminder = envelope.data();
-        outcomes.publish(envelope, id, new NotificationSuppressed(reminder.reminderId(), reminder.taskId(),
-                reminder.recipient(), channel, address, reason, clock.instant()));
+    /** Every unit the batch's reminders name, read at once. */
+    private Map<String, Unit> directory(List<DueReminder> batch) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (var due : batch) {
+            var reminder = due.reminder();
+            codes.add(reminder.recipient());
+            codes.addAll(mentioned(reminder));
+        }
+        Map<String, Unit> directory = new HashMap<>();
+        units.findAllById(codes).forEach(unit -> directory.put(unit.code(), unit));
+        return directory;
     }
 
     /** Display names of the units a reminder mentions, so the message says "Phòng Nghiệp vụ Y", not "NVY". */
-    private Map<String, String> unitNames(ReminderDue reminder, Unit recipient) {
-        var task = reminder.task();
-        var codes = Stream.of(List.of(reminder.unit()), nullToEmpty(task == null ? null : task.leadUnits()),
-                        nullToEmpty(task == null ? null : task.coordinatingUnits()))
-                .flatMap(List::stream).distinct().toList();
+    private static Map<String, String> unitNames(ReminderDue reminder, Unit recipient, Map<String, Unit> directory) {
         Map<String, String> names = new LinkedHashMap<>();
-        units.findAllById(codes).forEach(unit -> names.put(unit.code(), unit.displayName()));
+        for (var code : mentioned(reminder)) {
+            var unit = directory.get(code);
+            if (unit != null) {
+                names.put(code, unit.displayName());
+            }
+        }
         names.put(recipient.code(), recipient.displayName());
         return names;
     }
 
-    private static List<String> nullToEmpty(List<String> list) {
-        return list == null ? List.of() : list;
+    private static List<String> mentioned(ReminderDue reminder) {
+        var task = reminder.task();
+        List<String> codes = new ArrayList<>();
+        codes.add(reminder.unit());
+        if (task != null && task.leadUnits() != null) {
+            codes.addAll(task.leadUnits());
+        }
+        if (task != null && task.coordinatingUnits() != null) {
+            codes.addAll(task.coordinatingUnits());
+        }
+        return codes;
     }
 }

@@ -1,6 +1,8 @@
 package vn.dondoc.notifier.reminders;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,16 +31,25 @@ class Outcomes {
         this.clock = clock;
     }
 
-    /** Returns once Kafka has the event, so the reminder is not acknowledged before its outcome is safe. */
-    void publish(Envelope<ReminderDue> cause, String id, Event outcome) {
+    /**
+     * Hands an outcome to the producer without waiting; {@link #await} says when Kafka has it, so a reminder is
+     * not acknowledged before its outcome is safe.
+     */
+    CompletableFuture<?> publish(Envelope<ReminderDue> cause, String id, Event outcome) {
         var envelope = Envelope.causedBy(cause, id, SOURCE, outcome, clock);
+        return kafka.send(envelope.toRecord());
+    }
+
+    /** Waits, within the publish timeout, until Kafka has acknowledged every one of these outcomes. */
+    void await(Collection<? extends CompletableFuture<?>> published) {
         try {
-            kafka.send(envelope.toRecord()).get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(published.toArray(CompletableFuture[]::new))
+                    .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing " + id, e);
+            throw new IllegalStateException("Interrupted while publishing outcomes", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not publish " + id, e);
+            throw new IllegalStateException("Could not publish outcomes", e);
         }
     }
 }
