@@ -38,7 +38,9 @@ final class ReminderTopology {
         builder.addGlobalStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(UnitSupervisors.STORE), Serdes.String(), Serdes.String())
                         .withLoggingDisabled(), // a global store restores from its own (compacted) topic
-                Topics.UNITS, Consumed.with(Serdes.String(), new CloudEventSerde()).withName("unit-directory"),
+                // as bytes: Kafka Streams restores a global store without the records' headers, where the CloudEvents
+                // type travels, so the directory's records are read by UnitSupervisors.Directory itself
+                Topics.UNITS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("unit-directory"),
                 UnitSupervisors.Directory::new);
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ReminderScheduler.PLANS), Serdes.String(), planSerde()));

@@ -6,9 +6,11 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import vn.dondoc.events.Envelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import vn.dondoc.events.EventJson;
 import vn.dondoc.events.UnitChanged;
-import vn.dondoc.events.UnitRegistered;
 
 /**
  * Who supervises each unit, from the compacted {@code units.directory} topic: a global store (every instance holds
@@ -28,8 +30,15 @@ final class UnitSupervisors {
         return Optional.ofNullable(store.get(unit)).filter(supervisor -> !supervisor.isBlank());
     }
 
-    /** Keeps the store in line with the directory: the latest entry of a unit wins, a tombstone removes it. */
-    static final class Directory implements Processor<String, Envelope<?>, Void, Void> {
+    /**
+     * Keeps the store in line with the directory: the latest entry of a unit wins, a tombstone removes it. Both kinds
+     * of directory record ({@code unit.registered}, {@code unit.changed}) carry the whole unit, so the supervisor is
+     * read from the JSON without the {@code ce_type} header, which Kafka Streams does not pass on when it restores a
+     * global store after a crash (a decoder that needs it stopped the scheduler from starting again).
+     */
+    static final class Directory implements Processor<String, byte[], Void, Void> {
+
+        private static final Logger log = LoggerFactory.getLogger(Directory.class);
 
         private KeyValueStore<String, String> store;
 
@@ -39,19 +48,24 @@ final class UnitSupervisors {
         }
 
         @Override
-        public void process(Record<String, Envelope<?>> record) {
-            String supervisor = record.value() == null ? null : switch (record.value().data()) {
-                case UnitRegistered registered -> registered.supervisor();
-                case UnitChanged changed -> changed.supervisor();
-                default -> null;
-            };
+        public void process(Record<String, byte[]> record) {
             if (record.key() == null) {
                 return;
             }
+            String supervisor = record.value() == null ? null : supervisor(record.key(), record.value());
             if (supervisor == null || supervisor.isBlank()) {
                 store.delete(record.key());
             } else {
                 store.put(record.key(), supervisor);
+            }
+        }
+
+        private static String supervisor(String unit, byte[] json) {
+            try {
+                return EventJson.MAPPER.readValue(json, UnitChanged.class).supervisor();
+            } catch (JacksonException e) {
+                log.warn("Unreadable directory entry of unit {}; its supervisor is unknown: {}", unit, e.getMessage());
+                return null;
             }
         }
     }
