@@ -143,6 +143,33 @@ class NotifierServiceTests {
     }
 
     @Test
+    void escapesMarkupThatCameFromDocumentsInTheHtmlPart(Infrastructure infrastructure) throws Exception {
+        var unit = aUnit(1);
+        var plain = aReminder(unit, Stage.BEFORE_DUE, LocalDate.now(HANOI).plusDays(3));
+        var summary = plain.data().task();
+        var marked = new TaskSummary("<script>alert('x')</script> Báo cáo \"khẩn\" & <b>gấp</b>",
+                "<img src=x onerror=alert(1)>", summary.leadUnits(), summary.coordinatingUnits(), summary.deadline(),
+                summary.source());
+        var data = plain.data();
+        var reminder = new Envelope<>(plain.id(), plain.source(), plain.time(), null, new ReminderDue(data.reminderId(),
+                data.taskId(), data.unit(), data.role(), data.stage(), data.cycle(), data.recipient(), data.fireAt(),
+                marked));
+        publish(unit.envelope);
+        publish(reminder);
+
+        var message = await().atMost(PATIENCE).until(() -> infrastructure.mailbox().messagesTo(unit.emails.getFirst()),
+                messages -> !messages.isEmpty()).getFirst();
+
+        assertThat(message.getSubject()).contains("<script>alert('x')</script> Báo cáo \"khẩn\" & <b>gấp</b>");
+        assertThat(partsOfType(message, "text/html")).hasSize(1).first().asString()
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Báo cáo &quot;khẩn&quot; &amp; &lt;b&gt;gấp&lt;/b&gt;",
+                        "&lt;img src=x onerror=alert(1)&gt;")
+                .doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<img").doesNotContain("<b>gấp");
+        assertThat(partsOfType(message, "text/plain")).hasSize(1).first().asString()
+                .contains("<script>alert('x')</script> Báo cáo \"khẩn\"");
+    }
+
+    @Test
     void sendsARepeatedReminderOnlyOnce(Infrastructure infrastructure) {
         var unit = aUnit(1);
         var reminder = aReminder(unit, Stage.DUE, LocalDate.now(HANOI));
