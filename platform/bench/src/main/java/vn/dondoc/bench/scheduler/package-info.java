@@ -1,2 +1,2 @@
-/** Scheduler benchmark: a burst of reminders due at one instant, fired by the real scheduler-service jar. */
+/** Scheduler benchmark (issue 4): the real scheduler-service jar against db-scheduler, one million plans, a burst. */
 package vn.dondoc.bench.scheduler;

@@ -86,8 +86,9 @@ public final class TaskCreationBench {
                 tasks, clients, seconds, tasks / seconds, ms(percentile(latencies, 50)), ms(percentile(latencies, 99)),
                 ms(latencies[latencies.length - 1]));
         long[] lags = lag.sorted();
-        System.out.printf("outbox lag over %,d TaskAssigned: p50 %d ms, p99 %d ms, max %d ms%n", lags.length,
-                percentile(lags, 50), percentile(lags, 99), lags[lags.length - 1]);
+        System.out.printf("outbox lag over %,d TaskAssigned: p50 %d ms, p99 %d ms, max %d ms; published %.0f events/s "
+                        + "(first to last arrival)%n", lags.length, percentile(lags, 50), percentile(lags, 99),
+                lags[lags.length - 1], lag.rate());
 
         importPlanTable(api, 2_000);
         lag.stop();
@@ -149,6 +150,8 @@ public final class TaskCreationBench {
         private final ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicBoolean counting = new AtomicBoolean(true);
+        private volatile long firstArrival;
+        private volatile long lastArrival;
         private Thread thread;
 
         OutboxLag(String bootstrap) {
@@ -167,6 +170,10 @@ public final class TaskCreationBench {
                     for (var record : consumer.poll(Duration.ofMillis(100))) {
                         if (counting.get() && record.value() != null) {
                             lags.add(Instant.now().toEpochMilli() - record.value().time().toEpochMilli());
+                            lastArrival = System.nanoTime();
+                            if (firstArrival == 0) {
+                                firstArrival = lastArrival;
+                            }
                         }
                     }
                 }
@@ -176,6 +183,12 @@ public final class TaskCreationBench {
 
         void reset() {
             lags.clear();
+            firstArrival = 0;
+        }
+
+        /** Events per second between the first and the last arrival counted. */
+        double rate() {
+            return lags.size() / ((lastArrival - firstArrival) / 1e9);
         }
 
         void awaitAtLeast(int count, Duration limit) throws InterruptedException {
