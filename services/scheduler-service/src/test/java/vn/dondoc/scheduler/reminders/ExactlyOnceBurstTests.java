@@ -142,7 +142,8 @@ class ExactlyOnceBurstTests {
         return process;
     }
 
-    private static void createTopics(String bootstrap, String... topics) throws Exception {
+    /** Creates the topics (3 partitions) that do not exist yet. */
+    static void createTopics(String bootstrap, String... topics) throws Exception {
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             for (String topic : topics) {
                 try {

@@ -10,13 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -51,7 +46,7 @@ class UnitDirectoryRestoreTests {
         String changed = "C" + suffix;
         String later = "L" + suffix;
         String run = "restore-" + suffix.toLowerCase();
-        createTopics(bootstrap, Topics.UNITS, run + ".tasks", run + ".reminders");
+        ExactlyOnceBurstTests.createTopics(bootstrap, Topics.UNITS, run + ".tasks", run + ".reminders");
         publish(bootstrap, new UnitRegistered(registered, "Phòng Nghiệp vụ Y", List.of(), null, "BGD", List.of(),
                 List.of(), true));
         publish(bootstrap, new UnitRegistered(changed, "Phòng Tổ chức cán bộ", List.of(), null, null, List.of(),
@@ -83,20 +78,6 @@ class UnitDirectoryRestoreTests {
         config.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         return new KafkaStreams(builder.build(), config);
-    }
-
-    private static void createTopics(String bootstrap, String... topics) throws Exception {
-        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            for (String topic : topics) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-            }
-        }
     }
 
     private static void publish(String bootstrap, vn.dondoc.events.Event unit) throws Exception {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,7 +16,6 @@ import vn.dondoc.events.Topics;
 import vn.dondoc.task.Api;
 import vn.dondoc.task.Topic;
 import vn.dondoc.testing.RealInfrastructure;
-import vn.dondoc.testing.Samples;
 
 /** Plan tables uploaded, reviewed and confirmed through the admin API, against the starter directory. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -60,8 +58,8 @@ class ImportTests {
     @Test
     void draftsTheSamplePlanFromWordAndExcelAndAssignsItOnConfirmation() {
         for (var upload : List.of(api.upload("/api/imports?number=" + encode("38/KH-SYT") + "&date=2025-06-30",
-                        "Kế hoạch 5 năm.docx", PlanTableFile.fromTsv(appendix02()).docx()),
-                api.upload("/api/imports", "phu-luc-02.xlsx", PlanTableFile.fromTsv(appendix02()).xlsx()))) {
+                        "Kế hoạch 5 năm.docx", PlanTableFile.appendix02().docx()),
+                api.upload("/api/imports", "phu-luc-02.xlsx", PlanTableFile.appendix02().xlsx()))) {
             assertThat(upload.status()).as(upload.body()).isEqualTo(201);
             JsonNode draft = upload.json();
             assertThat(upload.header("Location")).endsWith("/api/imports/" + draft.get("id").asString());
@@ -84,7 +82,7 @@ class ImportTests {
         }
 
         String id = api.upload("/api/imports?number=" + encode("38/KH-SYT"), "ke-hoach.docx",
-                PlanTableFile.fromTsv(appendix02()).docx()).json().get("id").asString();
+                PlanTableFile.appendix02().docx()).json().get("id").asString();
         var confirmed = api.post("/api/imports/" + id + "/confirm", "");
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
         assertThat(confirmed.json().get("tasks").size()).isEqualTo(41);
@@ -161,12 +159,4 @@ class ImportTests {
         return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    private static List<String> appendix02() {
-        List<String> lines = Samples.text(Samples.PLAN_002).lines().toList();
-        int start = IntStream.range(0, lines.size())
-                .filter(i -> lines.get(i).startsWith("**Phụ lục 02**"))
-                .findFirst()
-                .orElseThrow();
-        return lines.subList(start, lines.size());
-    }
 }

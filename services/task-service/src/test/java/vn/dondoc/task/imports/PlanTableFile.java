@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -22,6 +23,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import vn.dondoc.testing.Samples;
 
 /**
  * Builds plan table files in the tests, so that no binary fixture is kept: text lines, header rows,
@@ -40,6 +42,21 @@ final class PlanTableFile {
     }
 
     private final List<Line> lines = new ArrayList<>();
+
+    /** Phụ lục 02 of sample 002, the real plan table the tests are about. */
+    static PlanTableFile appendix02() {
+        return fromTsv(appendix02Lines());
+    }
+
+    /** The sample plan's Phụ lục 02, from its title line to the end, as the lines of tab-separated text. */
+    static List<String> appendix02Lines() {
+        List<String> lines = Samples.text(Samples.PLAN_002).lines().toList();
+        int start = IntStream.range(0, lines.size())
+                .filter(i -> lines.get(i).startsWith("**Phụ lục 02**"))
+                .findFirst()
+                .orElseThrow();
+        return lines.subList(start, lines.size());
+    }
 
     static PlanTableFile aPlanTable() {
         return new PlanTableFile();

@@ -14,7 +14,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
-import vn.dondoc.testing.Samples;
 
 /**
  * Fuzzing of the plan-table importer (issue 8) with jqwik: random bytes under every accepted extension, and the
@@ -24,7 +23,7 @@ import vn.dondoc.testing.Samples;
  */
 class PlanTableReaderFuzzTests {
 
-    private static final List<String> APPENDIX_02 = appendix02();
+    private static final List<String> APPENDIX_02 = PlanTableFile.appendix02Lines();
     private static final byte[] DOCX = PlanTableFile.fromTsv(APPENDIX_02).docx();
     private static final byte[] XLSX = PlanTableFile.fromTsv(APPENDIX_02).xlsx();
     private static final byte[] TSV = PlanTableFile.fromTsv(APPENDIX_02).tsv();
@@ -90,12 +89,4 @@ class PlanTableReaderFuzzTests {
         }
     }
 
-    private static List<String> appendix02() {
-        List<String> lines = Samples.text(Samples.PLAN_002).lines().toList();
-        int start = IntStream.range(0, lines.size())
-                .filter(i -> lines.get(i).startsWith("**Phụ lục 02**"))
-                .findFirst()
-                .orElseThrow();
-        return lines.subList(start, lines.size());
-    }
 }

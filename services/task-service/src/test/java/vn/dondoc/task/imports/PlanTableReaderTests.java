@@ -14,7 +14,6 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.junit.jupiter.api.Test;
-import vn.dondoc.testing.Samples;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
@@ -31,21 +30,21 @@ class PlanTableReaderTests {
 
     @Test
     void readsTheTasksOfTheSamplePlanFromTsv() throws IOException {
-        byte[] tsv = String.join("\n", appendix02()).getBytes(StandardCharsets.UTF_8);
+        byte[] tsv = String.join("\n", PlanTableFile.appendix02Lines()).getBytes(StandardCharsets.UTF_8);
 
         assertSampleTasks(read("phu-luc-02.tsv", tsv));
     }
 
     @Test
     void readsTheTasksOfTheSamplePlanFromDocx() throws IOException {
-        byte[] docx = PlanTableFile.fromTsv(appendix02()).docx();
+        byte[] docx = PlanTableFile.appendix02().docx();
 
         assertSampleTasks(read("Ke hoach 5 nam.DOCX", docx));
     }
 
     @Test
     void readsTheTasksOfTheSamplePlanFromXlsx() throws IOException {
-        byte[] xlsx = PlanTableFile.fromTsv(appendix02()).xlsx();
+        byte[] xlsx = PlanTableFile.appendix02().xlsx();
 
         assertSampleTasks(read("phu-luc-02.xlsx", xlsx));
     }
@@ -56,7 +55,7 @@ class PlanTableReaderTests {
             .header("TT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2025", "Mục tiêu đến năm 2030")
             .task("1", "Tuổi thọ trung bình", "Tuổi", "74,5", "75,5")
             .text("Phụ lục 02");
-        PlanTableFile.fromTsv(appendix02()).lines().forEach(file::line);
+        PlanTableFile.appendix02().lines().forEach(file::line);
         file.text("GIÁM ĐỐC").task("Nơi nhận:\n- Như trên;\n- Lưu: VT.", "Nguyễn Văn A");
 
         List<PlanRow> rows = read("ke-hoach.docx", file.docx());
@@ -331,13 +330,4 @@ class PlanTableReaderTests {
         return bytes.toByteArray();
     }
 
-    /** The sample plan's Phụ lục 02, from its title line to the end, as the lines of tab-separated text. */
-    private static List<String> appendix02() {
-        List<String> lines = Samples.text(Samples.PLAN_002).lines().toList();
-        int start = IntStream.range(0, lines.size())
-                .filter((i) -> lines.get(i).startsWith("**Phụ lục 02**"))
-                .findFirst()
-                .orElseThrow();
-        return lines.subList(start, lines.size());
-    }
 }
