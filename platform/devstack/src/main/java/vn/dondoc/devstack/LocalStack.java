@@ -1,7 +1,5 @@
 package vn.dondoc.devstack;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -37,11 +35,12 @@ public final class LocalStack implements AutoCloseable {
     // set while starting, read by the shutdown hook's thread
     private volatile KafkaBroker kafka;
     private volatile Mongo mongo;
-    private volatile GreenMail mail;
+    private volatile Mail mail;
     private volatile SmsSimulator sms;
     private volatile boolean closing;
     private volatile Duration readyAfter;
     private LinkKeys linkKeys;
+    private Map<String, Path> jars;
 
     private LocalStack(Options options) {
         this.options = options;
@@ -147,7 +146,7 @@ public final class LocalStack implements AutoCloseable {
         Instant started = Instant.now();
         Ports ports = options.ports();
         ports.requireFree();
-        Map<String, Path> jars = serviceJars();
+        jars = serviceJars();
         say("Dữ liệu / data: " + data);
 
         say("Kafka (KRaft) on localhost:" + ports.kafka() + " …");
@@ -155,13 +154,7 @@ public final class LocalStack implements AutoCloseable {
         say("MongoDB (mongo-java-server, H2 file) on localhost:" + ports.mongo() + " …");
         set(() -> mongo = Mongo.start(data.resolve("mongo"), ports.mongo()));
         say("GreenMail SMTP localhost:" + ports.smtp() + ", IMAP localhost:" + ports.imap() + " …");
-        set(() -> {
-            // accounts appear with the first mail; login and password are the address
-            mail = new GreenMail(new ServerSetup[] {
-                    new ServerSetup(ports.smtp(), "localhost", ServerSetup.PROTOCOL_SMTP),
-                    new ServerSetup(ports.imap(), "localhost", ServerSetup.PROTOCOL_IMAP)});
-            mail.start();
-        });
+        set(() -> mail = Mail.start(ports.smtp(), ports.imap()));
         say("SMS simulator on http://localhost:" + ports.sms() + "/messages …");
         set(() -> sms = SmsSimulator.start(ports.sms()));
 
@@ -174,8 +167,7 @@ public final class LocalStack implements AutoCloseable {
                 if (closing) {
                     throw new StackFailed("Stopped while starting " + name);
                 }
-                services.add(ServiceProcess.start(name, portOf(name), jars.get(name), SERVICE_JVM_OPTIONS,
-                        arguments(name), environment(name), data.resolve("logs"), options.out()));
+                services.add(launch(name));
             }
         }
         Instant deadline = Instant.now().plus(options.startupTimeout());
@@ -190,6 +182,76 @@ public final class LocalStack implements AutoCloseable {
         }
         readyAfter = Duration.between(started, Instant.now());
         options.out().println(readyLine());
+    }
+
+    private ServiceProcess launch(String name) {
+        return ServiceProcess.start(name, portOf(name), jars.get(name), SERVICE_JVM_OPTIONS, arguments(name),
+                environment(name), data.resolve("logs"), options.out());
+    }
+
+    // Faults, for the reliability suite (docs/reliability.md). Each part comes back where it was: same port, same data.
+
+    /** kill -9 of one service (and what it started); returns once the process is gone. */
+    public void kill(String service) {
+        service(service).kill();
+    }
+
+    /** Starts a killed service again, with the same arguments, ports and data; returns once it is healthy. */
+    public void restart(String service) {
+        ServiceProcess restarted;
+        synchronized (services) {
+            ServiceProcess old = service(service);
+            if (old.handle().isAlive()) {
+                throw new IllegalStateException(service + " is still running (pid " + old.handle().pid() + ")");
+            }
+            restarted = launch(service);
+            services.set(services.indexOf(old), restarted);
+        }
+        restarted.awaitHealthy(options.startupTimeout(), () -> closing);
+    }
+
+    /** SIGSTOP: the process stays, frozen, with its connections open; {@link #resume} continues it. */
+    public void pause(String service) {
+        service(service).signal("STOP");
+    }
+
+    public void resume(String service) {
+        service(service).signal("CONT");
+    }
+
+    /** Stops the broker (clients see it gone); {@link #startKafka} brings it back on the same port and log. */
+    public void stopKafka() {
+        kafka.close();
+    }
+
+    public void startKafka() {
+        Ports ports = options.ports();
+        kafka = KafkaBroker.start(data.resolve("kafka"), ports.kafka(), ports.kafkaController());
+    }
+
+    /** SMTP goes away (port closed, open connections dropped); IMAP and the received mail stay. */
+    public void stopSmtp() {
+        mail.stopSmtp();
+    }
+
+    public void startSmtp() {
+        mail.startSmtp();
+    }
+
+    /** Stops the MongoDB-wire server (clients lose their connections; the H2 file is written and closed). */
+    public void stopMongo() {
+        mongo.close();
+    }
+
+    public void startMongo() {
+        mongo = Mongo.start(data.resolve("mongo"), options.ports().mongo());
+    }
+
+    private ServiceProcess service(String name) {
+        synchronized (services) {
+            return services.stream().filter(service -> service.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("Not running in this stack: " + name));
+        }
     }
 
     private void set(Runnable start) {
@@ -214,6 +276,7 @@ public final class LocalStack implements AutoCloseable {
         if (name.equals("task-service")) {
             args.add("--dondoc.links.public-key-file=" + linkKeys.publicKey());
         }
+        args.addAll(options.arguments().getOrDefault(name, List.of()));
         return args;
     }
 
@@ -225,6 +288,8 @@ public final class LocalStack implements AutoCloseable {
         environment.put("SMTP_HOST", "localhost");
         environment.put("SMTP_PORT", Integer.toString(ports.smtp()));
         environment.put("DONDOC_ADMIN_PASSWORD", options.adminPassword());
+        // the notifier sends to it, the console shows what it received; its default is port 8025
+        environment.put("SMS_SIMULATOR_URL", "http://127.0.0.1:" + ports.sms());
         if (name.equals("scheduler-service")) {
             environment.put("SCHEDULER_STATE_DIR", data.resolve("scheduler").toString());
         }
@@ -315,7 +380,7 @@ public final class LocalStack implements AutoCloseable {
                 started.forEach(service -> service.awaitStopped(deadline));
             }
             quietly("SMS simulator", () -> sms.close(), sms);
-            quietly("GreenMail", () -> mail.stop(), mail);
+            quietly("GreenMail", () -> mail.close(), mail);
             quietly("MongoDB", () -> mongo.close(), mongo);
             quietly("Kafka", () -> kafka.close(), kafka);
             if (kafka != null) {
@@ -366,7 +431,9 @@ public final class LocalStack implements AutoCloseable {
         Options options = Options.defaults();
         Path defaultData = findRepositoryRoot(codeHome()).map(root -> root.resolve(".devstack"))
                 .orElse(Path.of(".devstack"));
-        options = options.withData(defaultData);
+        // a newcomer's stack starts with the Sở Y tế directory of the samples, with example addresses (DESIGN §3)
+        options = options.withData(defaultData).withArguments("task-service",
+                List.of("--dondoc.units.starter-on-start=with-example-contacts"));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;

@@ -145,6 +145,39 @@ final class ServiceProcess {
         process.destroy();
     }
 
+    /** SIGKILL (kill -9) of the process and what it started, as a crash would; returns once it is gone. */
+    void kill() {
+        stopping = true;
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new StackFailed(name + " (pid " + process.pid() + ") survived SIGKILL for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackFailed("Interrupted while killing " + name, e);
+        }
+        drainOutput();
+    }
+
+    /** Sends a signal by name ({@code STOP}, {@code CONT}): ProcessHandle only knows TERM and KILL. */
+    void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (kill.waitFor() != 0) {
+                throw new StackFailed("kill -" + signal + " " + process.pid() + " (" + name + ") failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new StackFailed("Cannot run kill -" + signal + " for " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackFailed("Interrupted while signalling " + name, e);
+        }
+    }
+
     /** Waits until {@code deadline} for the process to end, then kills it. */
     void awaitStopped(Instant deadline) {
         try {

@@ -67,6 +67,43 @@ class LocalInfrastructureTests {
         }
     }
 
+    /** The fault-injection suite's controls: each part goes away and comes back on its port with its data. */
+    @Test
+    void stopsAndRestartsEachPartInPlaceKeepingItsData() throws Exception {
+        String key = UUID.randomUUID().toString();
+        try (var stack = LocalStack.start(infrastructureOnly(Ports.free()))) {
+            try (var producer = producer(stack)) {
+                producer.send(new ProducerRecord<>("devstack.faults", key, "trước sự cố")).get();
+            }
+            try (var client = MongoClients.create(stack.mongoUri())) {
+                client.getDatabase("dondoc-check").getCollection("tasks").insertOne(new Document("_id", key));
+            }
+            send(stack, "Thư trước sự cố");
+
+            stack.stopKafka();
+            stack.startKafka();
+            stack.stopMongo();
+            stack.startMongo();
+            stack.stopSmtp();
+            assertThatThrownBy(() -> send(stack, "Thư lúc SMTP dừng")).isInstanceOf(jakarta.mail.MessagingException.class);
+            stack.startSmtp();
+            send(stack, "Thư sau sự cố");
+
+            assertThat(consumeAll(stack, "devstack.faults")).containsExactly(key + "=trước sự cố");
+            try (var client = MongoClients.create(stack.mongoUri())) {
+                assertThat(client.getDatabase("dondoc-check").getCollection("tasks").find(new Document("_id", key))
+                        .first()).isNotNull();
+            }
+            assertThat(inbox(stack)).containsExactly("Thư trước sự cố", "Thư sau sự cố");
+        }
+    }
+
+    @Test
+    void loadsTheStarterDirectoryWhenStartedFromTheCommandLine() {
+        assertThat(LocalStack.parse(new String[] {"--timeout", "60"}).arguments().get("task-service"))
+                .contains("--dondoc.units.starter-on-start=with-example-contacts");
+    }
+
     @Test
     void answersTheHelloCommandSpringBootsHealthCheckSends() {
         try (var stack = LocalStack.start(infrastructureOnly(Ports.free()));
@@ -80,26 +117,39 @@ class LocalInfrastructureTests {
     @Test
     void deliversMailToAnImapMailboxNamedAfterTheAddress() throws Exception {
         try (var stack = LocalStack.start(infrastructureOnly(Ports.free()))) {
-            var smtp = new Properties();
-            smtp.put("mail.smtp.host", "localhost");
-            smtp.put("mail.smtp.port", Integer.toString(stack.ports().smtp()));
-            var message = new MimeMessage(Session.getInstance(smtp));
-            message.setFrom(new InternetAddress("dondoc@soyte.local"));
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress("nvy@soyte.local"));
-            message.setSubject("Đôn đốc: nhiệm vụ mới", StandardCharsets.UTF_8.name());
-            message.setText("Phòng Nghiệp vụ Y được giao nhiệm vụ.", StandardCharsets.UTF_8.name());
-            Transport.send(message);
+            send(stack, "Đôn đốc: nhiệm vụ mới");
 
-            var store = Session.getInstance(new Properties()).getStore("imap");
-            store.connect("localhost", stack.ports().imap(), "nvy@soyte.local", "nvy@soyte.local");
-            try {
-                Folder inbox = store.getFolder("INBOX");
-                inbox.open(Folder.READ_ONLY);
-                assertThat(inbox.getMessages()).extracting(Message::getSubject).containsExactly("Đôn đốc: nhiệm vụ mới");
-                inbox.close(false);
-            } finally {
-                store.close();
+            assertThat(inbox(stack)).containsExactly("Đôn đốc: nhiệm vụ mới");
+        }
+    }
+
+    private static void send(LocalStack stack, String subject) throws Exception {
+        var smtp = new Properties();
+        smtp.put("mail.smtp.host", "localhost");
+        smtp.put("mail.smtp.port", Integer.toString(stack.ports().smtp()));
+        var message = new MimeMessage(Session.getInstance(smtp));
+        message.setFrom(new InternetAddress("dondoc@soyte.local"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress("nvy@soyte.local"));
+        message.setSubject(subject, StandardCharsets.UTF_8.name());
+        message.setText("Phòng Nghiệp vụ Y được giao nhiệm vụ.", StandardCharsets.UTF_8.name());
+        Transport.send(message);
+    }
+
+    /** Subjects in nvy@soyte.local's mailbox, over IMAP. */
+    private static List<String> inbox(LocalStack stack) throws Exception {
+        var store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("localhost", stack.ports().imap(), "nvy@soyte.local", "nvy@soyte.local");
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            var subjects = new ArrayList<String>();
+            for (Message message : inbox.getMessages()) {
+                subjects.add(message.getSubject());
             }
+            inbox.close(false);
+            return subjects;
+        } finally {
+            store.close();
         }
     }
 

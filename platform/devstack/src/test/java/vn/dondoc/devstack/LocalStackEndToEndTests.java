@@ -46,7 +46,7 @@ class LocalStackEndToEndTests {
                     .formatted(MAILBOX));
             assertThat(unit.statusCode()).as(unit.body()).isEqualTo(201);
 
-            OffsetDateTime dueAt = OffsetDateTime.now(ZoneOffset.ofHours(7)).plusSeconds(60)
+            OffsetDateTime dueAt = OffsetDateTime.now(ZoneOffset.ofHours(7)).plusSeconds(30)
                     .truncatedTo(ChronoUnit.SECONDS);
             HttpResponse<String> created = client.post(tasks + "/api/tasks", """
                     {"title":"Báo cáo kết quả triển khai bệnh án điện tử","leadUnits":["NVY"],

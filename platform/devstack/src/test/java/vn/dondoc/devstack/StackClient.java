@@ -53,6 +53,11 @@ final class StackClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> delete(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The console's event log of one task, oldest first. */
     List<JsonNode> events(String taskId) throws Exception {
         var response = get("http://localhost:" + ports.console() + "/api/events?taskId=" + taskId);
