@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -46,8 +47,12 @@ class JsonBodyLimit extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type == null || !MediaType.parseMediaType(type).isCompatibleWith(MediaType.APPLICATION_JSON)
-                && !type.contains("+json");
+        try {
+            return type == null || !MediaType.parseMediaType(type).isCompatibleWith(MediaType.APPLICATION_JSON)
+                    && !type.contains("+json");
+        } catch (InvalidMediaTypeException e) {
+            return true; // not JSON; MVC answers it with 415
+        }
     }
 
     @Override

@@ -62,6 +62,12 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** A POST with whatever Content-Type header the caller gives. */
+    public Response send(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     /** A JSON body sent in chunks, without announcing its length. */
     public Response postChunked(String path, byte[] json) {
         return send(request(path).header("Content-Type", "application/json")

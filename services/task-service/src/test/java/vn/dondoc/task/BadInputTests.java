@@ -91,6 +91,14 @@ class BadInputTests {
     }
 
     @Test
+    void answersAnUnreadableContentTypeWithoutAServerError() {
+        var response = api.send("/api/tasks", "application/json;;charset=\"", "{}");
+
+        assertThat(response.status()).isEqualTo(415);
+        assertNothingChanged();
+    }
+
+    @Test
     void refusesHugeArrays() {
         String thousandUnits = IntStream.range(0, 1_000).mapToObj(i -> "\"U" + i + "\"")
                 .collect(Collectors.joining(",", "[", "]"));
