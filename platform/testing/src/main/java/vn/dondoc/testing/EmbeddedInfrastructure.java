@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.List;
-import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** Kafka (KRaft, in-process), mongo-java-server in memory, GreenMail SMTP + IMAP and the SMS simulator. */
@@ -19,15 +18,7 @@ final class EmbeddedInfrastructure implements Infrastructure {
     private final SmsSimulator sms;
 
     EmbeddedInfrastructure() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.brokerProperties(Map.of(
-                "group.initial.rebalance.delay.ms", "0",
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "share.coordinator.state.topic.replication.factor", "1",
-                "share.coordinator.state.topic.min.isr", "1"));
-        kafka.afterPropertiesSet();
+        kafka = EmbeddedKafka.start();
         var backend = new MemoryBackend() {
             @Override
             public Document handleCommand(Channel channel, String database, String command, Document query) {

@@ -37,7 +37,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.h2.mvstore.MVStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import vn.dondoc.console.ConsoleServiceApplication;
 import vn.dondoc.events.Channel;
 import vn.dondoc.events.CloudEventSerializer;
@@ -61,6 +60,7 @@ import vn.dondoc.events.TaskReported;
 import vn.dondoc.events.TaskSummary;
 import vn.dondoc.events.Topics;
 import vn.dondoc.events.UnitRole;
+import vn.dondoc.testing.EmbeddedKafka;
 import vn.dondoc.testing.MongoWire;
 
 /**
@@ -109,15 +109,7 @@ public final class EventLogBench {
         System.out.printf("%,d events, %d requests per endpoint, stores %s; %d cores, max heap %d MiB%n", n, requests,
                 stores, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
 
-        var kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.brokerProperties(Map.of(
-                "group.initial.rebalance.delay.ms", "0",
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "share.coordinator.state.topic.replication.factor", "1",
-                "share.coordinator.state.topic.min.isr", "1"));
-        kafka.afterPropertiesSet();
+        var kafka = EmbeddedKafka.start();
         try {
             var world = World.generate(n, new Random(42));
             produce(kafka.getBrokersAsString(), world);
