@@ -136,6 +136,34 @@ class AckTokensTests {
     }
 
     @Test
+    void signsTheSameBytesAsTheJdksEd25519SoEarlierLinksStayValid() throws Exception {
+        var token = new AckToken("T-01KAT3Q8ZP4M7RX2K9", "NVY", Purpose.REPORT, 7, EXPIRY);
+        var signed = Base64.getUrlDecoder().decode(AckTokens.sign(token, KEYS.getPrivate()));
+        var payload = java.util.Arrays.copyOf(signed, signed.length - AckTokens.SIGNATURE_LENGTH);
+
+        var jdk = java.security.Signature.getInstance("Ed25519");
+        jdk.initSign(KEYS.getPrivate());
+        jdk.update(payload);
+        var jdkSigned = java.util.Arrays.copyOf(payload, signed.length);
+        System.arraycopy(jdk.sign(), 0, jdkSigned, payload.length, AckTokens.SIGNATURE_LENGTH);
+
+        assertThat(signed).isEqualTo(jdkSigned);
+        assertThat(AckTokens.verify(Base64.getUrlEncoder().withoutPadding().encodeToString(jdkSigned),
+                KEYS.getPublic(), CLOCK)).isEqualTo(token);
+    }
+
+    @Test
+    void refusesKeysThatAreNotEd25519() throws Exception {
+        var rsa = java.security.KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        var token = new AckToken("T-01KAT3Q8ZP4M7RX2K9", "NVY", Purpose.ACK, 1, EXPIRY);
+
+        assertThatThrownBy(() -> AckTokens.sign(token, rsa.getPrivate())).isInstanceOf(IllegalArgumentException.class);
+        var signed = AckTokens.sign(token, KEYS.getPrivate());
+        assertThatThrownBy(() -> AckTokens.verify(signed, rsa.getPublic(), CLOCK))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void loadsKeysFromPem() throws Exception {
         var privateKey = AckTokens.privateKeyFromPem(AckTokens.pem(KEYS.getPrivate()));
         var publicKey = AckTokens.publicKeyFromPem(AckTokens.pem(KEYS.getPublic()));
