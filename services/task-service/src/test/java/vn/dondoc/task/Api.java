@@ -62,6 +62,10 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** A POST with whatever Content-Type header the caller gives. */
     public Response send(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType)

@@ -168,6 +168,21 @@ class TaskServiceTests {
     }
 
     @Test
+    void refusesAUnitDeactivatedAMomentAfterItWasAssigned() {
+        var api = Api.asAdmin(port);
+        String unit = registerUnit(api);
+        String task = """
+                {"title":"Nhiệm vụ","leadUnits":["%s"],"deadline":{"date":"2026-12-01"}}""".formatted(unit);
+        assertThat(api.post("/api/tasks", task).status()).isEqualTo(201);
+
+        assertThat(api.delete("/api/units/" + unit).status()).isEqualTo(200);
+        var refused = api.post("/api/tasks", task);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("unknownUnits").values()).extracting(JsonNode::asString).containsExactly(unit);
+    }
+
+    @Test
     void answersInvalidInputWithProblemDetails() {
         var api = Api.asAdmin(port);
         String unit = registerUnit(api);
