@@ -142,9 +142,12 @@ public final class BurstBench {
                 rss / 1024, peak / 1024, stateBytes / (1024 * 1024), open + burst + steady);
 
         // 4. restarts (-Dbench.restarts=false: not this time, e.g. when comparing settings of the burst)
-        stop(scheduler, bootstrap);
         if (Boolean.parseBoolean(System.getProperty("bench.restarts", "true"))) {
+            stop(scheduler, bootstrap);
             restarts(jar, bootstrap, work, port, extra, open + burst + steady);
+        } else {
+            scheduler.destroy(); // SIGTERM; nothing more is measured, so no wait for the group to empty
+            scheduler.waitFor();
         }
 
         // 5. db-scheduler

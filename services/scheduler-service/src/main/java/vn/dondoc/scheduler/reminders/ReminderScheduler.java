@@ -157,10 +157,14 @@ final class ReminderScheduler implements Processor<String, Envelope<?>, String, 
             forward(plan.due(reminder, recipient, now), now);
         }
         ReminderPlan after = plan.fired(reminder, timing, supervisors::of, now);
-        // the fired reminder's own entry is already gone from the index
-        boolean grew = reindex(plan.withoutPending(reminder), after);
-        if (grew) {
-            forward(after.planned(reminder, now), now);
+        ReminderPlan left = plan.withoutPending(reminder);
+        // usually nothing comes in (a one-off stage): no index work, and nothing new to announce
+        if (!after.pending().equals(left.pending())) {
+            // the fired reminder's own entry is already gone from the index
+            boolean grew = reindex(left, after);
+            if (grew) {
+                forward(after.planned(reminder, now), now);
+            }
         }
         return after;
     }

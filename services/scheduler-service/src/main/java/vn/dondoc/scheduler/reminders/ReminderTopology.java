@@ -1,8 +1,6 @@
 package vn.dondoc.scheduler.reminders;
 
 import java.time.Duration;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -10,10 +8,8 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
-import tools.jackson.core.JacksonException;
 import vn.dondoc.events.CloudEventSerde;
 import vn.dondoc.events.Envelope;
-import vn.dondoc.events.EventJson;
 import vn.dondoc.events.Topics;
 
 /**
@@ -43,7 +39,7 @@ final class ReminderTopology {
                 Topics.UNITS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("unit-directory"),
                 UnitSupervisors.Directory::new);
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ReminderScheduler.PLANS), Serdes.String(), planSerde()));
+                Stores.persistentKeyValueStore(ReminderScheduler.PLANS), Serdes.String(), PlanCodec.serde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DueIndex.STORE), Serdes.String(), Serdes.String()));
         KStream<String, Envelope<?>> reminders = builder
@@ -52,23 +48,5 @@ final class ReminderTopology {
                         ReminderScheduler.PLANS, DueIndex.STORE);
         reminders.to(remindersTopic, Produced.with(Serdes.String(), new CloudEventSerde()).withName("reminders"));
         return reminders;
-    }
-
-    static Serde<ReminderPlan> planSerde() {
-        return Serdes.serdeFrom(
-                (topic, plan) -> {
-                    try {
-                        return plan == null ? null : EventJson.MAPPER.writeValueAsBytes(plan);
-                    } catch (JacksonException e) {
-                        throw new SerializationException("Cannot write the plan of task " + plan.taskId(), e);
-                    }
-                },
-                (topic, bytes) -> {
-                    try {
-                        return bytes == null ? null : EventJson.MAPPER.readValue(bytes, ReminderPlan.class);
-                    } catch (JacksonException e) {
-                        throw new SerializationException("Cannot read a reminder plan", e);
-                    }
-                });
     }
 }

@@ -12,13 +12,17 @@ import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.dondoc.events.Envelope;
+import vn.dondoc.events.EventJson;
 import vn.dondoc.events.ReminderDue;
 import vn.dondoc.events.RemindersPlanned;
 import vn.dondoc.events.Stage;
@@ -191,12 +195,32 @@ class ReminderTopologyTests {
     }
 
     @Test
+    void firesFromAPlanStoredAsJsonByAnEarlierVersionAndStoresItAnew() {
+        String taskId = publish(aTask().leadUnits("NVY").dueAt(DUE).build());
+        advanceBy(CHECK_EVERY);
+        // the plan as versions before the binary form stored it (and as their changelog restores it)
+        KeyValueStore<Bytes, byte[]> stored = storedBytes();
+        stored.put(Bytes.wrap(taskId.getBytes(StandardCharsets.UTF_8)),
+                EventJson.MAPPER.writeValueAsBytes(scheduler.plan(taskId)));
+
+        advanceTo(DUE);
+
+        assertThat(reminders()).extracting(ReminderDue::stage).contains(Stage.ASSIGNMENT, Stage.BEFORE_DUE, Stage.DUE);
+        assertThat(stored.get(Bytes.wrap(taskId.getBytes(StandardCharsets.UTF_8)))[0]).isEqualTo(PlanCodec.VERSION_1);
+        assertThat(scheduler.plan(taskId).pending()).extracting(PlannedReminder::stage).containsExactly(Stage.OVERDUE);
+    }
+
+    @Test
     void continuesTheTraceOfTheAssignment() {
         var assigned = aTask().dueAt(DUE).build();
         publish(assigned);
         advanceBy(CHECK_EVERY);
 
-        assertThat(scheduler.records()).allSatisfy(record -> assertThat(record.value().traceId()).isEqualTo(assigned.traceId()));
+        assertThat(scheduler.records()).allSatisfy(record -> {
+            assertThat(record.value().traceId()).isEqualTo(assigned.traceId());
+            assertThat(record.value().traceparent()).matches("00-\\p{XDigit}{32}-\\p{XDigit}{16}-01")
+                    .isNotEqualTo(assigned.traceparent());
+        });
     }
 
     @Test
@@ -264,6 +288,13 @@ class ReminderTopologyTests {
     }
 
     /** The reminders of the stages these tests are about (assignment re-sends have their own tests). */
+    /** The plans store beneath its serde, as RocksDB holds it. */
+    @SuppressWarnings("unchecked")
+    private KeyValueStore<Bytes, byte[]> storedBytes() {
+        KeyValueStore<String, ReminderPlan> typed = driver.getKeyValueStore(ReminderScheduler.PLANS);
+        return ((WrappedStateStore<KeyValueStore<Bytes, byte[]>, ?, ?>) typed).wrapped();
+    }
+
     private List<ReminderDue> reminders() {
         return scheduler.reminders().stream().filter(reminder -> reminder.stage() != Stage.ACK_RESEND).toList();
     }
