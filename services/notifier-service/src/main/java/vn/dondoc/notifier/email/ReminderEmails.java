@@ -4,12 +4,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -24,7 +24,8 @@ import vn.dondoc.notifier.reminders.Dispatch;
 
 /**
  * Writes a reminder as an email from the templates in {@code templates/mail}: one HTML and one plain-text
- * template per kind of reminder (assignment, deadline, and a generic one for the other stages).
+ * template per kind of reminder (assignment, deadline, and a generic one for the other stages), each rendered by
+ * Thymeleaf once per shape and filled in per message ({@link TemplateShapes}).
  */
 @Component
 class ReminderEmails {
@@ -35,22 +36,21 @@ class ReminderEmails {
     record Email(String subject, String text, String html) {
     }
 
-    private final SpringTemplateEngine templates;
+    private final TemplateShapes templates;
     private final DeadlineWording deadlines;
     private final AcknowledgementLinks links;
 
     ReminderEmails(Clock clock, AcknowledgementLinks links) {
-        this.templates = mailTemplates();
+        this.templates = new TemplateShapes(mailTemplates(), VIETNAMESE, Set.of("stage"));
         this.deadlines = new DeadlineWording(clock);
         this.links = links;
     }
 
     Email write(Dispatch dispatch) {
-        var reminder = dispatch.reminder();
-        var context = new Context(VIETNAMESE, variables(dispatch));
-        var template = template(reminder.stage());
-        return new Email(subject(dispatch), templates.process(template + ".txt", context),
-                templates.process(template + ".html", context));
+        var variables = variables(dispatch);
+        var template = template(dispatch.reminder().stage());
+        return new Email(subject(dispatch), templates.render(template + ".txt", variables),
+                templates.render(template + ".html", variables));
     }
 
     /** {@code [Đôn đốc] Nhắc hạn: <title> — hạn 20/11/2025}. */
@@ -88,7 +88,7 @@ class ReminderEmails {
     private Map<String, Object> variables(Dispatch dispatch) {
         var reminder = dispatch.reminder();
         var task = task(reminder);
-        Map<String, Object> variables = new HashMap<>();
+        Map<String, Object> variables = new TreeMap<>(); // sorted, as TemplateShapes keys them
         variables.put("stage", reminder.stage().name());
         variables.put("recipient", dispatch.recipientName());
         variables.put("unit", dispatch.unitName(reminder.unit()));
@@ -144,7 +144,7 @@ class ReminderEmails {
     }
 
     /** Its own engine, so mail templates never mix with (or are served as) web views. */
-    private static SpringTemplateEngine mailTemplates() {
+    static SpringTemplateEngine mailTemplates() {
         var engine = new SpringTemplateEngine();
         engine.addTemplateResolver(resolver("*.html", TemplateMode.HTML, 1));
         engine.addTemplateResolver(resolver("*.txt", TemplateMode.TEXT, 2));
@@ -154,7 +154,7 @@ class ReminderEmails {
     private static ClassLoaderTemplateResolver resolver(String pattern, TemplateMode mode, int order) {
         var resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/mail/");
-        resolver.setResolvablePatterns(java.util.Set.of(pattern));
+        resolver.setResolvablePatterns(Set.of(pattern));
         resolver.setTemplateMode(mode);
         resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
         resolver.setOrder(order);
