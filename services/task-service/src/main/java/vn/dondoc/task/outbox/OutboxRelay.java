@@ -4,8 +4,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.WriteModel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +33,7 @@ import vn.dondoc.events.Envelope;
  * Moves events from the documents' {@code outbox} arrays to Kafka. One background thread publishes, in order, the
  * entries of the documents it is told about ({@link #wake(String, Object)} right after each write), reading them
  * by {@code _id}; it sends a whole batch of documents before waiting for the broker once, then removes exactly the
- * acknowledged entries with one {@code $pull} per document, sent as one bulk write.
+ * acknowledged entries with one {@code $pull} over the batch's documents.
  * <p>
  * A sweep looks for leftovers — entries written before a crash, or by another instance that died — when the relay
  * starts and every {@code sweep-interval} after. It is the only query that cannot use an index on every MongoDB
@@ -179,19 +177,22 @@ class OutboxRelay implements SmartLifecycle {
                 .forEach(document -> sendings.add(send(collection, document))));
         long deadline = System.nanoTime() + properties.publishTimeout().toNanos();
         List<Pending> unfinished = new ArrayList<>();
-        Map<String, List<WriteModel<Document>>> pulls = new HashMap<>();
+        Map<String, Set<Object>> pulledFrom = new HashMap<>();
+        Map<String, List<String>> pulled = new HashMap<>();
         for (Sending sending : sendings) {
             List<String> published = sending.awaitPublished(deadline);
             if (!published.isEmpty()) {
-                pulls.computeIfAbsent(sending.collection(), c -> new ArrayList<>()).add(new UpdateOneModel<>(
-                        Filters.eq("_id", sending.id()), new Document("$pull", new Document(Outbox.FIELD,
-                        new Document(OutboxEntry.ID, new Document("$in", published))))));
+                pulledFrom.computeIfAbsent(sending.collection(), c -> new LinkedHashSet<>()).add(sending.id());
+                pulled.computeIfAbsent(sending.collection(), c -> new ArrayList<>()).addAll(published);
             }
             if (published.size() < sending.entries().size()) {
                 unfinished.add(new Pending(sending.collection(), sending.id()));
             }
         }
-        pulls.forEach((collection, updates) -> mongo.getCollection(collection).bulkWrite(updates));
+        // one update for the whole batch: entry ids are unique, so each document loses exactly its published ones
+        pulledFrom.forEach((collection, ids) -> mongo.getCollection(collection).updateMany(Filters.in("_id", ids),
+                new Document("$pull", new Document(Outbox.FIELD,
+                        new Document(OutboxEntry.ID, new Document("$in", pulled.get(collection)))))));
         return unfinished;
     }
 
