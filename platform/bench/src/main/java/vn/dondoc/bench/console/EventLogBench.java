@@ -76,10 +76,8 @@ import vn.dondoc.testing.MongoWire;
  * ({@code GET /api/events}, 200 entries) and as HTML ({@code /}, 50 rows), task timelines ({@code /tasks/{id}} and
  * {@code /api/events?taskId=}) of random tasks, and a few other reads with fewer requests; each endpoint gets a
  * warm-up, then {@code requests} requests or 90 s, whichever comes first (but at least 3). To tell where ingest time
- * goes, two ceilings in the same run: Kafka alone (a plain consumer reading and parsing every record) and the store
- * alone (200,000 stored documents inserted again, 500 per {@code insertMany}, with the million already there). And
- * the reads of the design committed before the index, issued directly against the same store (3 each: each reads
- * the whole collection).
+ * goes, in the same run: Kafka alone (a plain consumer reading and parsing every record) and the store's floor (what
+ * one tiny document insert and one update by {@code _id} cost, with the million already stored).
  *
  * <p>Run (from the repository root):
  * <pre>
@@ -95,7 +93,11 @@ public final class EventLogBench {
     private static final List<String> UNITS = List.of("NVY", "NVD", "KHTH", "TCCB", "TCKT", "QLHN", "BTXH", "DS&TE", "ATTP");
     private static final String PASSWORD = "bench";
     private static final Duration BUDGET = Duration.ofSeconds(90);
-    private static final int FILL_CACHE_MB = 2_048;
+    /**
+     * The H2 page cache while ingesting; 0 (the default) opens the file exactly as the local stack does (16 MB).
+     * Earlier runs filled it with a 2 GB cache: {@code -Dbench.h2.fillCacheMb=2048}.
+     */
+    private static final int FILL_CACHE_MB = Integer.getInteger("bench.h2.fillCacheMb", 0);
 
     private EventLogBench() {
     }
@@ -294,17 +296,17 @@ public final class EventLogBench {
     // ---- one store -----------------------------------------------------------------------------------------------
 
     /**
-     * One store: ingest, then the reads. The H2 file is filled with a page cache of {@value #FILL_CACHE_MB} MB (with the
-     * local stack's default 16 MB ingest falls to a few hundred events/s as the file grows: docs/performance.md), then
-     * closed and reopened exactly as the local stack opens it ({@code MVStore.open(file)}) for the reads.
+     * One store: ingest, then the reads. The H2 file is filled with the page cache {@link #FILL_CACHE_MB} (by default
+     * as the local stack opens it), then closed and reopened exactly as the local stack opens it
+     * ({@code MVStore.open(file)}) for the reads.
      */
     private static void measure(String kind, String brokers, World world, int requests, boolean all) throws Exception {
         Path folder = Files.createTempDirectory("console-bench-" + kind);
         boolean h2 = kind.equals("h2");
         String group = "console-bench-" + UUID.randomUUID();
         var store = Store.start(kind, folder, h2 ? FILL_CACHE_MB : 0);
-        System.out.printf("%n== store: %s (%s)%n", kind, h2 ? folder.resolve("dondoc.mv") + ", filled with a "
-                + FILL_CACHE_MB + " MB page cache" : "heap");
+        System.out.printf("%n== store: %s (%s)%n", kind, h2 ? folder.resolve("dondoc.mv") + (FILL_CACHE_MB == 0
+                ? ", opened as the local stack opens it" : ", filled with a " + FILL_CACHE_MB + " MB page cache") : "heap");
         System.out.println("load average at start: " + loadAverage());
         ConfigurableApplicationContext console = null;
         try {
@@ -312,8 +314,8 @@ public final class EventLogBench {
             console = console(brokers, store.uri(), group);
             long up = System.nanoTime();
             System.out.printf("console up in %.1f s%n", (up - contextStart) / 1e9);
-            try (var client = MongoClients.create(store.uri())) {
-                ingest(client.getDatabase("dondoc-console").getCollection("events"), world, up);
+            try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+                ingest(admin, group, world, up);
             }
             if (h2) {
                 console.close();
@@ -339,13 +341,16 @@ public final class EventLogBench {
         }
     }
 
-    private static void ingest(com.mongodb.client.MongoCollection<org.bson.Document> events, World world, long up)
-            throws InterruptedException {
+    /**
+     * Waits until the console has stored every record: its consumer group commits a batch's offsets only after the
+     * batch is stored, and the topics held nothing else, so the committed offsets add up to the records stored.
+     */
+    private static void ingest(Admin admin, String group, World world, long up) throws Exception {
         long firstStored = 0;
         long half = 0;
         long lastReport = up;
         long count;
-        while ((count = events.estimatedDocumentCount()) < world.specs().size()) {
+        while ((count = committed(admin, group)) < world.specs().size()) {
             long now = System.nanoTime();
             if (count > 0 && firstStored == 0) {
                 firstStored = now;
@@ -370,6 +375,11 @@ public final class EventLogBench {
         System.out.println("load average after ingest: " + loadAverage());
     }
 
+    private static long committed(Admin admin, String group) throws Exception {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
+                .filter(java.util.Objects::nonNull).mapToLong(org.apache.kafka.clients.consumer.OffsetAndMetadata::offset).sum();
+    }
+
     private static void reads(ConfigurableApplicationContext console, com.mongodb.client.MongoClient client, World world,
                               int requests, boolean all, int ceilingDocuments) throws Exception {
         var web = new Web(Integer.parseInt(console.getEnvironment().getProperty("local.server.port")));
@@ -390,69 +400,40 @@ public final class EventLogBench {
             web.time("GET /board", List.of("/board"), few);
             web.time("GET /failures", List.of("/failures"), few);
         }
-        committedDesign(client.getDatabase("dondoc-console").getCollection("events"), tasks, Math.min(3, requests));
-        if (all) {
-            storeCeiling(client, ceilingDocuments);
-        }
+        storeFloor(client, ceilingDocuments);
     }
 
     /**
-     * The reads of the design committed before the index (1004ef1), issued as it issued them, against the same store
-     * with the same million entries: the sort and filter over the events collection itself.
+     * What one document write costs on this store whatever its size: {@code n} tiny documents ({@code _id} and one
+     * number) inserted 500 per {@code insertMany}, then {@code n / 10} of them updated by {@code _id} ({@code $set} of
+     * one field), 500 per bulk write, into a collection of their own.
      */
-    private static void committedDesign(com.mongodb.client.MongoCollection<org.bson.Document> events, List<String> tasks,
-                                        int requests) {
-        var newestFirst = com.mongodb.client.model.Sorts.descending("time", "topic", "partition", "offset");
-        var oldestFirst = com.mongodb.client.model.Sorts.ascending("time", "topic", "partition", "offset");
-        var pageOrder = com.mongodb.client.model.Sorts.descending("time", "_id");
-        timeQuery("committed design: latest 200 (GET /api/events)", requests,
-                i -> events.find().sort(newestFirst).limit(200).into(new ArrayList<>()).size());
-        timeQuery("committed design: first page (/), 51 newest", requests,
-                i -> events.find().sort(pageOrder).limit(51).into(new ArrayList<>()).size());
-        timeQuery("committed design: a task's entries (/tasks/{id})", requests,
-                i -> events.find(com.mongodb.client.model.Filters.eq("taskId", tasks.get(i))).sort(oldestFirst).limit(5_000)
-                        .into(new ArrayList<>()).size());
-    }
-
-    private static void timeQuery(String label, int requests, java.util.function.IntUnaryOperator query) {
-        List<Double> millis = new ArrayList<>();
-        int found = 0;
-        for (int i = 0; i < requests; i++) {
-            long start = System.nanoTime();
-            found = query.applyAsInt(i);
-            millis.add((System.nanoTime() - start) / 1e6);
-        }
-        millis.sort(null);
-        System.out.printf("%-52s n=%3d  median %8.1f ms  max %8.1f ms  (%d documents)%n", label, millis.size(),
-                millis.get(millis.size() / 2), millis.getLast(), found);
-    }
-
-    /**
-     * The store alone: the stored entries' own documents (500 of them, read by key) inserted again under new keys into
-     * another collection of the same server, 500 per {@code insertMany} like the listener.
-     */
-    private static void storeCeiling(com.mongodb.client.MongoClient client, int total) {
-        var keys = new ArrayList<String>();
-        for (int offset = 0; offset < 500; offset++) {
-            keys.add(Topics.NOTIFICATIONS + "/0/" + offset);
-        }
-        var sample = new ArrayList<org.bson.Document>();
-        client.getDatabase("dondoc-console").getCollection("events").find(com.mongodb.client.model.Filters.in("_id", keys))
-                .into(sample);
-        var copies = client.getDatabase("dondoc-console").getCollection("ceiling");
+    private static void storeFloor(com.mongodb.client.MongoClient client, int n) {
+        var floor = client.getDatabase("dondoc-console").getCollection("floor");
         long start = System.nanoTime();
-        for (int done = 0; done < total; done += sample.size()) {
-            var batch = new ArrayList<org.bson.Document>(sample.size());
-            for (var document : sample) {
-                var copy = new org.bson.Document(document);
-                copy.put("_id", done + "/" + document.getString("_id"));
-                batch.add(copy);
+        for (int done = 0; done < n; done += 500) {
+            var batch = new ArrayList<org.bson.Document>(500);
+            for (int i = done; i < done + 500; i++) {
+                batch.add(new org.bson.Document("_id", "floor/" + i).append("v", i));
             }
-            copies.insertMany(batch);
+            floor.insertMany(batch);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("store alone: %,d stored documents inserted again (insertMany of %d) in %.1f s = %.0f documents/s%n",
-                total, sample.size(), seconds, total / seconds);
+        System.out.printf("store floor: %,d tiny documents inserted (insertMany of 500) in %.1f s = %.0f documents/s, %.3f ms each%n",
+                n, seconds, n / seconds, seconds * 1e3 / n);
+        int updates = n / 10;
+        start = System.nanoTime();
+        for (int done = 0; done < updates; done += 500) {
+            var writes = new ArrayList<com.mongodb.client.model.WriteModel<org.bson.Document>>(500);
+            for (int i = done; i < done + 500; i++) {
+                writes.add(new com.mongodb.client.model.UpdateOneModel<>(com.mongodb.client.model.Filters.eq("_id", "floor/" + (i * 7 % n)),
+                        com.mongodb.client.model.Updates.set("w", i)));
+            }
+            floor.bulkWrite(writes);
+        }
+        seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("store floor: %,d updates by _id ($set of one field, bulk of 500) in %.1f s = %.0f updates/s, %.3f ms each%n",
+                updates, seconds, updates / seconds, seconds * 1e3 / updates);
     }
 
     /** Kafka alone: every record read as bytes by a consumer of its own and its JSON parsed, nothing stored. */

@@ -1,7 +1,5 @@
 package vn.dondoc.console.board;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import vn.dondoc.console.eventlog.Wording;
 
@@ -24,11 +21,11 @@ class TaskBoard {
 
     static final Duration DUE_SOON = Duration.ofDays(3);
 
-    private final MongoCollection<Document> tasks;
+    private final TaskProjection tasks;
     private final Clock clock;
 
-    TaskBoard(MongoTemplate mongo, Clock clock) {
-        this.tasks = mongo.getCollection(TaskProjection.COLLECTION);
+    TaskBoard(TaskProjection tasks, Clock clock) {
+        this.tasks = tasks;
         this.clock = clock;
     }
 
@@ -50,7 +47,10 @@ class TaskBoard {
         Map<Standing, Integer> totals = new EnumMap<>(Standing.class);
         List<Entry> awaiting = new ArrayList<>();
         // only described tasks: events of a task whose assignment the log has not seen yet are not shown
-        for (Document task : tasks.find(Filters.and(Filters.exists("cancelledAt", false), Filters.exists("describedAt", true)))) {
+        for (Document task : tasks.tasks().values()) {
+            if (task.get("cancelledAt") != null || task.get("describedAt") == null) {
+                continue;
+            }
             Entry entry = entry(task, now);
             if (entry.standing() == Standing.AWAITING_TRIGGER) {
                 awaiting.add(entry);

@@ -1,166 +1,204 @@
 package vn.dondoc.console.board;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import vn.dondoc.console.eventlog.LoggedEvent;
 import vn.dondoc.console.eventlog.Projection;
 
 /**
- * Keeps one document per task in {@value #COLLECTION}, so the board never reads the whole log. Every update is an
- * idempotent single-document upsert: the task's description (title, units, deadline) is replaced only by an event
- * at least as recent as the one it came from ({@code describedAt}), so a redelivered or late old event changes
- * nothing; acknowledgements and reports are sets; completion, cancellation and reopening move the task's life
+ * What the board knows of each task, kept from the log's input as facts and folded into one state per task when the
+ * board is read.
+ *
+ * <p>Storage: {@value #FACTS} holds one document per day of event time ({@code _id}: epoch day), {@code f: {<entry>:
+ * <fact>}}, and {@code days} listing them ({@code d: {<day>: true}}), a fact being
+ * the board's part of one event (task, type, time, and the title, units, deadline, unit or completion it carries),
+ * {@code <entry>} the record's {@code topic/partition/offset} with dots as colons. Storing sets fields, so a
+ * redelivered or overlapping batch changes nothing. Why not one document per task, updated in place: on the local
+ * stack's store each document write costs about half a millisecond (its {@code _id} index serialises keys for each
+ * comparison; the oplog copies the write), and a backlog's batch of 5,000 events touches about a thousand tasks but
+ * only one or two days. The board reads every task anyway, so reading facts instead of states costs it little.
+ *
+ * <p>Folding, per task in (time, entry) order: the description (title, units, deadline) is replaced only by an event
+ * at least as recent as the one it came from ({@code describedAt}), so a late old event changes nothing;
+ * acknowledgements and reports are sets; completion, cancellation and reopening move the task's life
  * ({@code lifecycleAt}) under the same rule, so a replayed completion does not close a task that was reopened since.
+ * Documents of {@value #COLLECTION} (one per task, the layout before facts) are the states the facts start from.
  */
 @Component
 class TaskProjection implements Projection {
 
+    /** One state per task: the layout before facts, still read as the starting point. */
     static final String COLLECTION = "tasks";
+    static final String FACTS = "taskFacts";
+    private static final long DAY = 86_400_000;
+    /** The document listing the days that have facts. */
+    private static final String DAYS = "days";
+    private static final int DAYS_PER_READ = 4;
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final Set<String> TYPES = Set.of("task.assigned", "task.updated", "task.deadline-extended",
+            "task.acknowledged", "task.reported", "report.rejected", "task.completed", "task.cancelled", "task.reopened");
 
-    private final MongoCollection<Document> tasks;
+    private final MongoCollection<Document> states;
+    private final MongoCollection<Document> facts;
 
     TaskProjection(MongoTemplate mongo) {
-        this.tasks = mongo.getCollection(COLLECTION);
+        this.states = mongo.getCollection(COLLECTION);
+        this.facts = mongo.getCollection(FACTS);
     }
 
     @Override
     public void apply(List<LoggedEvent> batch) {
-        List<LoggedEvent> relevant = batch.stream()
-                .filter(event -> event.taskId() != null && event.type() != null && event.data() instanceof Map<?, ?>)
-                .toList();
-        if (relevant.isEmpty()) {
-            return;
-        }
-        Map<String, Guard> guards = guards(relevant);
-        List<WriteModel<Document>> updates = new ArrayList<>();
-        for (LoggedEvent event : relevant) {
-            WriteModel<Document> update = updateFor(event, (Map<?, ?>) event.data(), guards.get(event.taskId()));
-            if (update != null) {
-                updates.add(update);
+        Map<Long, Document> days = new TreeMap<>();
+        for (LoggedEvent event : batch) {
+            if (event.taskId() != null && TYPES.contains(event.type()) && event.data() instanceof Map<?, ?> data) {
+                days.computeIfAbsent(Math.floorDiv(event.time().toEpochMilli(), DAY), day -> new Document())
+                        .append("f." + event.key().replace('.', ':'), fact(event, data));
             }
         }
-        if (updates.isEmpty()) {
+        if (days.isEmpty()) {
             return;
         }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        Document listed = new Document();
+        days.forEach((day, fields) -> {
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", day), new Document("$set", fields), UPSERT));
+            listed.append("d." + day, true);
+        });
+        // the days after their facts: a reader never finds a day listed without its facts
+        writes.add(new UpdateOneModel<>(Filters.eq("_id", DAYS), new Document("$set", listed), UPSERT));
         try {
-            tasks.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+            facts.bulkWrite(writes);
         } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                // another consumer inserted the task meanwhile (a rebalance): the retried batch updates it
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-            }
+            // another consumer created a day meanwhile (a rebalance): again, now as updates
+            facts.bulkWrite(writes);
         }
     }
 
-    /**
-     * When each task of the batch was last described and changed its life, read by {@code _id} in one round trip.
-     * The "only if not newer" checks happen here rather than in the update's filter: the local stack's store uses
-     * its {@code _id} index only for a filter on {@code _id} alone, and read the whole collection for each guarded
-     * update (quadratic ingest). The decision is safe because all of a task's events that move these times are on
-     * one partition of {@code tasks.events}, read by one consumer at a time, in order.
-     */
-    private Map<String, Guard> guards(List<LoggedEvent> events) {
-        Map<String, Guard> guards = new HashMap<>();
-        events.forEach(event -> guards.put(event.taskId(), new Guard()));
-        List<String> ids = List.copyOf(guards.keySet());
-        for (int i = 0; i < ids.size(); i += 1_000) {
-            tasks.find(Filters.in("_id", ids.subList(i, Math.min(ids.size(), i + 1_000))))
-                    .projection(Projections.include("describedAt", "lifecycleAt"))
-                    .forEach(task -> {
-                        Guard guard = guards.get(task.getString("_id"));
-                        guard.describedAt = task.getDate("describedAt");
-                        guard.lifecycleAt = task.getDate("lifecycleAt");
-                    });
+    private static Document fact(LoggedEvent event, Map<?, ?> data) {
+        var fact = new Document("task", event.taskId()).append("type", event.type()).append("time", Date.from(event.time()))
+                .append("key", event.key());
+        for (String field : List.of("title", "leadUnits", "coordinatingUnits", "deadline", "unit", "completedAt", "onTime")) {
+            if (data.containsKey(field)) {
+                fact.append(field, data.get(field));
+            }
         }
-        return guards;
+        return fact;
     }
 
-    /** The latest description and life change of a task, as stored plus what this batch applies. */
-    private static final class Guard {
-        Date describedAt;
-        Date lifecycleAt;
-
-        boolean describe(Date time) {
-            if (describedAt != null && describedAt.after(time)) {
-                return false;
-            }
-            describedAt = time;
-            return true;
+    /** Every task's state as of the facts stored, keyed by task id. */
+    Map<String, Document> tasks() {
+        Map<String, Document> tasks = new LinkedHashMap<>();
+        states.find().forEach(state -> tasks.put(state.getString("_id"), state));
+        List<Document> all = new ArrayList<>();
+        // the days listed, read by _id a few at a time: a day holds thousands of facts (a reply is at most 48 MB),
+        // and no cursor stays open over the collection (on the local stack's H2 file a long one can fail)
+        Document listed = facts.find(Filters.eq("_id", DAYS)).first();
+        List<Long> days = listed == null ? List.of()
+                : listed.get("d", Document.class).keySet().stream().map(Long::valueOf).sorted().toList();
+        for (int i = 0; i < days.size(); i += DAYS_PER_READ) {
+            facts.find(Filters.in("_id", days.subList(i, Math.min(days.size(), i + DAYS_PER_READ))))
+                    .forEach(day -> day.get("f", Document.class).values().forEach(fact -> all.add((Document) fact)));
         }
-
-        boolean live(Date time) {
-            if (lifecycleAt != null && lifecycleAt.after(time)) {
-                return false;
-            }
-            lifecycleAt = time;
-            return true;
+        all.sort(Comparator.comparing((Document fact) -> fact.getDate("time")).thenComparing(fact -> fact.getString("key")));
+        for (Document fact : all) {
+            String taskId = fact.getString("task");
+            apply(tasks.computeIfAbsent(taskId, id -> new Document("_id", id)), fact);
         }
+        return tasks;
     }
 
-    private static WriteModel<Document> updateFor(LoggedEvent event, Map<?, ?> data, Guard guard) {
-        Bson task = Filters.eq("_id", event.taskId());
-        Date time = Date.from(event.time());
-        return switch (event.type()) {
+    private static void apply(Document task, Document fact) {
+        Date time = fact.getDate("time");
+        switch (fact.getString("type")) {
             case "task.assigned", "task.updated" -> {
-                List<Bson> sets = new ArrayList<>(List.of(
-                        Updates.set("title", data.get("title")),
-                        Updates.set("leadUnits", data.get("leadUnits")),
-                        Updates.set("coordinatingUnits", data.get("coordinatingUnits")),
-                        Updates.set("deadline", data.get("deadline")),
-                        Updates.set("describedAt", time)));
-                if (event.type().equals("task.assigned")) {
-                    sets.add(Updates.set("assignedAt", time));
+                if (describe(task, time)) {
+                    task.put("title", fact.get("title"));
+                    task.put("leadUnits", fact.get("leadUnits"));
+                    task.put("coordinatingUnits", fact.get("coordinatingUnits"));
+                    task.put("deadline", fact.get("deadline"));
+                    if (fact.getString("type").equals("task.assigned")) {
+                        task.put("assignedAt", time);
+                    }
                 }
-                yield guard.describe(time) ? upsert(task, sets) : null;
             }
-            case "task.deadline-extended" -> guard.describe(time)
-                    ? upsert(task, List.of(Updates.set("deadline", data.get("deadline")), Updates.set("describedAt", time)))
-                    : null;
-            case "task.acknowledged" -> new UpdateOneModel<>(task, Updates.addToSet("acknowledged", data.get("unit")), UPSERT);
-            case "task.reported" -> new UpdateOneModel<>(task, Updates.addToSet("reported", data.get("unit")), UPSERT);
-            case "report.rejected" -> new UpdateOneModel<>(task, Updates.pull("reported", data.get("unit")), UPSERT);
-            case "task.completed" -> lifecycle(task, time, guard, List.of(
-                    Updates.set("completedAt", data.get("completedAt")),
-                    Updates.set("onTime", Boolean.TRUE.equals(data.get("onTime"))),
-                    Updates.unset("cancelledAt")));
-            case "task.cancelled" -> lifecycle(task, time, guard, List.of(Updates.set("cancelledAt", time)));
-            case "task.reopened" -> lifecycle(task, time, guard, List.of(Updates.unset("completedAt"), Updates.unset("onTime"),
-                    Updates.unset("cancelledAt"), Updates.set("reported", List.of())));
-            default -> null;
-        };
-    }
-
-    private static WriteModel<Document> lifecycle(Bson task, Date time, Guard guard, List<Bson> changes) {
-        if (!guard.live(time)) {
-            return null;
+            case "task.deadline-extended" -> {
+                if (describe(task, time)) {
+                    task.put("deadline", fact.get("deadline"));
+                }
+            }
+            case "task.acknowledged" -> addUnit(task, "acknowledged", fact.getString("unit"));
+            case "task.reported" -> addUnit(task, "reported", fact.getString("unit"));
+            case "report.rejected" -> removeUnit(task, "reported", fact.getString("unit"));
+            case "task.completed" -> {
+                if (live(task, time)) {
+                    task.put("completedAt", fact.get("completedAt"));
+                    task.put("onTime", Boolean.TRUE.equals(fact.get("onTime")));
+                    task.remove("cancelledAt");
+                }
+            }
+            case "task.cancelled" -> {
+                if (live(task, time)) {
+                    task.put("cancelledAt", time);
+                }
+            }
+            case "task.reopened" -> {
+                if (live(task, time)) {
+                    task.remove("completedAt");
+                    task.remove("onTime");
+                    task.remove("cancelledAt");
+                    task.put("reported", new ArrayList<String>());
+                }
+            }
+            default -> {
+            }
         }
-        List<Bson> all = new ArrayList<>(changes);
-        all.add(Updates.set("lifecycleAt", time));
-        return upsert(task, all);
     }
 
-    private static WriteModel<Document> upsert(Bson task, List<Bson> sets) {
-        return new UpdateOneModel<>(task, Updates.combine(sets), UPSERT);
+    /** Whether an event of this time may replace the description; if so it is now the latest. */
+    private static boolean describe(Document task, Date time) {
+        Date describedAt = task.getDate("describedAt");
+        if (describedAt != null && describedAt.after(time)) {
+            return false;
+        }
+        task.put("describedAt", time);
+        return true;
+    }
+
+    private static boolean live(Document task, Date time) {
+        Date lifecycleAt = task.getDate("lifecycleAt");
+        if (lifecycleAt != null && lifecycleAt.after(time)) {
+            return false;
+        }
+        task.put("lifecycleAt", time);
+        return true;
+    }
+
+    private static void addUnit(Document task, String field, String unit) {
+        List<String> units = new ArrayList<>(task.getList(field, String.class, List.of()));
+        if (!units.contains(unit)) {
+            units.add(unit);
+        }
+        task.put(field, units);
+    }
+
+    private static void removeUnit(Document task, String field, String unit) {
+        List<String> units = new ArrayList<>(task.getList(field, String.class, List.of()));
+        units.remove(unit);
+        task.put(field, units);
     }
 }

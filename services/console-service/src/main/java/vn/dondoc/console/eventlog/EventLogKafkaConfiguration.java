@@ -1,5 +1,8 @@
 package vn.dondoc.console.eventlog;
 
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -22,14 +25,15 @@ class EventLogKafkaConfiguration {
 
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, byte[]> eventLogContainerFactory(KafkaProperties kafka,
-                                                                                     EventLogProperties properties) {
-        var consumers = new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(), new StringDeserializer(),
-                new ByteArrayDeserializer());
+                                                                                     EventLogProperties log) {
+        Map<String, Object> properties = new HashMap<>(kafka.buildConsumerProperties());
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, log.maxPollRecords());
+        var consumers = new DefaultKafkaConsumerFactory<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
         factory.setConsumerFactory(consumers);
         factory.setBatchListener(true);
-        factory.setConcurrency(properties.concurrency());
-        var backOff = new ExponentialBackOff(properties.retryBackOff().toMillis(), 2.0);
+        factory.setConcurrency(log.concurrency());
+        var backOff = new ExponentialBackOff(log.retryBackOff().toMillis(), 2.0);
         backOff.setMaxInterval(30_000);
         factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
         return factory;

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention       how long entries are kept; older ones are purged (TTL indexes are not available everywhere)
  * @param purgeEvery      how often the purge runs
  * @param pageSize        entries per page of the event log page
+ * @param maxPollRecords  records one batch may hold: every batch costs a write per document it touches (buckets,
+ *                        index, timelines), so larger batches of a backlog cost fewer writes per record
  */
 @ConfigurationProperties("dondoc.console.event-log")
 record EventLogProperties(@DefaultValue("1") int concurrency,
@@ -26,5 +28,6 @@ record EventLogProperties(@DefaultValue("1") int concurrency,
                           @DefaultValue("500ms") Duration retryBackOff,
                           @DefaultValue("P180D") Duration retention,
                           @DefaultValue("1h") Duration purgeEvery,
-                          @DefaultValue("50") int pageSize) {
+                          @DefaultValue("50") int pageSize,
+                          @DefaultValue("5000") int maxPollRecords) {
 }

@@ -1,11 +1,6 @@
 package vn.dondoc.console.eventlog;
 
-import com.mongodb.client.model.Filters;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import org.bson.conversions.Bson;
 
 /**
  * Which log entries someone wants to see; every part is optional.
@@ -31,26 +26,6 @@ public record EventQuery(String taskId, String type, String unit, Instant after,
                 && (unit == null || event.units().contains(unit))
                 && (after == null || event.time().isAfter(after))
                 && (before == null || event.time().isBefore(before));
-    }
-
-    Bson filter() {
-        List<Bson> parts = new ArrayList<>();
-        if (taskId != null) {
-            parts.add(Filters.eq(EventLog.TASK_ID, taskId));
-        }
-        if (type != null) {
-            parts.add(Filters.eq(EventLog.TYPE, type));
-        }
-        if (unit != null) {
-            parts.add(Filters.eq(EventLog.UNITS, unit));
-        }
-        if (after != null) {
-            parts.add(Filters.gt(EventLog.TIME, Date.from(after)));
-        }
-        if (before != null) {
-            parts.add(Filters.lt(EventLog.TIME, Date.from(before)));
-        }
-        return parts.isEmpty() ? Filters.empty() : Filters.and(parts);
     }
 
     private static String blankToNull(String value) {

@@ -55,6 +55,7 @@ import vn.dondoc.events.TaskSummary;
 import vn.dondoc.events.Topics;
 import vn.dondoc.events.UnitRole;
 import vn.dondoc.console.ConsoleTest;
+import vn.dondoc.console.StoredEntries;
 import vn.dondoc.testing.Infrastructure;
 
 @ConsoleTest
@@ -133,7 +134,7 @@ class EventLogTests {
 
         assertThat(events("taskId=" + taskId)).extracting(entry -> entry.get("id").asString())
                 .containsExactly(envelope.id());
-        assertThat(mongo.getCollection(EventLog.COLLECTION).countDocuments(new Document("taskId", taskId))).isEqualTo(1);
+        assertThat(StoredEntries.ofTask(mongo, taskId)).hasSize(1);
     }
 
     @Test
@@ -157,7 +158,7 @@ class EventLogTests {
         assertThat(entry.get("data").asString()).isEqualTo(new String(garbage, StandardCharsets.UTF_8));
         assertThat(events("type=dead-letter&limit=1000")).extracting(e -> e.get("id").asString()).contains(entry.get("id").asString());
 
-        Document stored = mongo.getCollection(EventLog.COLLECTION).find(new Document("taskId", taskId)).first();
+        Document stored = StoredEntries.ofTask(mongo, taskId).getFirst();
         assertThat(stored.getList("headers", Document.class)).extracting(h -> h.getString("name") + "=" + h.getString("value"))
                 .contains(KafkaHeaders.DLT_ORIGINAL_TOPIC + "=" + Topics.TASKS, KafkaHeaders.DLT_ORIGINAL_OFFSET + "=42",
                         "binary=base64:" + Base64.getEncoder().encodeToString(new byte[] {(byte) 0xff, 0x00, (byte) 0xfe}));

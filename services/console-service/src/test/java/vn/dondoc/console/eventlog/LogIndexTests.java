@@ -27,7 +27,7 @@ import vn.dondoc.testing.Infrastructure;
 
 /**
  * The documents that make the log's first pages and the timelines lookups by {@code _id}: they must give exactly
- * what the queries over the whole log gave, also across their own boundaries (minutes, days), with replays, and
+ * what the queries over the whole log gave, also across their own boundaries (hours, days, weeks), with replays, and
  * after the purge.
  */
 @ConsoleTest
@@ -54,8 +54,7 @@ class LogIndexTests {
 
         assertThat(log.ofTask(taskId, 100)).extracting(LoggedEvent::key)
                 .containsExactly(second.get(1).key(), first.get(0).key(), first.get(1).key(), second.get(0).key());
-        Document timeline = mongo.getCollection(LogIndex.TIMELINES).find(Filters.eq("_id", taskId)).first();
-        assertThat(timeline.get("e", Document.class)).hasSize(4);
+        assertThat(timelineFields(taskId, t0)).as("each entry once in the timeline").hasSize(4);
         assertThat(log.find(new EventQuery(taskId, null, null, null, 3))).extracting(LoggedEvent::unit)
                 .as("the latest three, oldest first").containsExactly("NVY", "NVY", "NVD");
         assertThat(log.find(new EventQuery(taskId, "notification.sent", "NVY", null, 3))).extracting(LoggedEvent::unit)
@@ -63,23 +62,25 @@ class LogIndexTests {
     }
 
     @Test
-    void pagesTheWholeLogNewestFirstAcrossMinutesAndDays() {
+    void pagesTheWholeLogNewestFirstAcrossHoursAndDays() {
         // a range nobody else writes to (some 100 days ago: within the retention), so the pages hold only these entries
         Instant midnight = LocalDate.now(ZoneOffset.UTC).minusDays(90 + ThreadLocalRandom.current().nextInt(20))
                 .atStartOfDay().toInstant(ZoneOffset.UTC);
         List<Instant> times = List.of(midnight.minusMillis(1), midnight, midnight, midnight.plusMillis(1),
                 midnight.minusSeconds(61), midnight.plusSeconds(59).plusMillis(999), midnight.plusSeconds(60),
-                midnight.minus(Duration.ofDays(1)), midnight.plus(Duration.ofDays(2)), midnight.plusSeconds(60));
+                midnight.minus(Duration.ofDays(1)), midnight.plus(Duration.ofDays(2)), midnight.plusSeconds(60),
+                midnight.plus(Duration.ofHours(1)).minusMillis(1), midnight.plus(Duration.ofHours(1)),
+                midnight.minus(Duration.ofDays(8)));
         List<LoggedEvent> stored = new ArrayList<>();
         for (int i = 0; i < times.size(); i++) {
             stored.add(entry(i % 2 == 0 ? acknowledged("T-" + UUID.randomUUID(), "NVY") : sent("T-" + UUID.randomUUID(), "NVD"),
                     times.get(i)));
         }
         // stored in two batches out of time order, the second one twice
-        log.append(stored.subList(5, 10));
+        log.append(stored.subList(5, 13));
         log.append(stored.subList(0, 5));
         log.append(stored.subList(0, 5));
-        var range = new EventQuery(null, null, null, midnight.minus(Duration.ofDays(3)), midnight.plus(Duration.ofDays(3)), 3);
+        var range = new EventQuery(null, null, null, midnight.minus(Duration.ofDays(9)), midnight.plus(Duration.ofDays(3)), 3);
 
         List<String> paged = new ArrayList<>();
         EventLog.Cursor cursor = null;
@@ -93,7 +94,8 @@ class LogIndexTests {
         assertThat(paged).containsExactlyElementsOf(expected);
         assertThat(log.find(new EventQuery(null, null, null, null, range.before(), 3))).extracting(LoggedEvent::time)
                 .as("the latest three before a time, oldest first")
-                .containsExactly(midnight.plusSeconds(60), midnight.plusSeconds(60), midnight.plus(Duration.ofDays(2)));
+                .containsExactly(midnight.plus(Duration.ofHours(1)).minusMillis(1), midnight.plus(Duration.ofHours(1)),
+                        midnight.plus(Duration.ofDays(2)));
         assertThat(log.find(new EventQuery(null, null, null, midnight.minusMillis(1), midnight.plus(Duration.ofDays(3)), 4)))
                 .extracting(LoggedEvent::time).as("the first four after a time, oldest first")
                 .containsExactly(midnight, midnight, midnight.plusMillis(1), midnight.plusSeconds(59).plusMillis(999));
@@ -116,15 +118,15 @@ class LogIndexTests {
 
         assertThat(log.ofTask(gone, 100)).isEmpty();
         assertThat(log.ofTask(kept, 100)).extracting(LoggedEvent::time).containsExactly(now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-        var timelines = mongo.getCollection(LogIndex.TIMELINES);
-        assertThat(timelines.find(Filters.eq("_id", gone)).first()).isNull();
-        assertThat(timelines.find(Filters.eq("_id", kept)).first().get("e", Document.class)).hasSize(1);
-        long oldMinute = Math.floorDiv(old.toEpochMilli(), LogIndex.MINUTE);
+        assertThat(timelineFields(gone, old)).isEmpty();
+        assertThat(timelineFields(kept, now.minus(Duration.ofDays(181)))).isEmpty();
+        assertThat(timelineFields(kept, now)).hasSize(1);
+        long oldHour = Math.floorDiv(old.toEpochMilli(), LogIndex.SLOT);
         var index = mongo.getCollection(LogIndex.COLLECTION);
-        assertThat(index.find(Filters.eq("_id", LogIndex.minuteId(oldMinute))).first()).isNull();
-        assertThat(index.find(Filters.eq("_id", LogIndex.dayId(Math.floorDiv(oldMinute, LogIndex.MINUTES_PER_DAY)))).first()).isNull();
+        assertThat(index.find(Filters.eq("_id", LogIndex.hourId(oldHour))).first()).isNull();
+        assertThat(index.find(Filters.eq("_id", LogIndex.dayId(Math.floorDiv(oldHour, LogIndex.SLOTS_PER_DAY)))).first()).isNull();
         assertThat(index.find(Filters.eq("_id", LogIndex.DAYS)).first().get("d", Document.class))
-                .doesNotContainKey(String.valueOf(Math.floorDiv(oldMinute, LogIndex.MINUTES_PER_DAY)));
+                .doesNotContainKey(String.valueOf(Math.floorDiv(oldHour, LogIndex.SLOTS_PER_DAY)));
     }
 
     @Test
@@ -149,6 +151,14 @@ class LogIndexTests {
         assertThat(after.ofTask(taskId, 100)).extracting(LoggedEvent::key).containsExactlyElementsOf(sortedOldestFirst(stored));
         assertThat(after.page(new EventQuery(null, null, null, null, 10), null).entries()).extracting(LoggedEvent::key)
                 .containsExactlyElementsOf(sortedOldestFirst(stored).reversed());
+    }
+
+    /** The entries a task's timeline document of the week of {@code time} holds (none when it is gone). */
+    private Document timelineFields(String taskId, Instant time) {
+        Document shard = mongo.getCollection(LogIndex.TIMELINES).find(Filters.eq("_id", LogIndex.timelineId(taskId, time.toEpochMilli()))).first();
+        Document tasks = shard == null ? null : shard.get("t", Document.class);
+        Document entries = tasks == null ? null : tasks.get(LogIndex.taskField(taskId), Document.class);
+        return entries == null ? new Document() : entries;
     }
 
     /** The keys in the log's order: time, then key. */

@@ -34,6 +34,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dondoc.console.ConsoleTest;
+import vn.dondoc.console.StoredEntries;
 import vn.dondoc.events.CloudEventSerializer;
 import vn.dondoc.events.Deadline;
 import vn.dondoc.events.DeadlineKind;
@@ -98,8 +99,8 @@ class FailuresTests {
         HttpResponse<String> after = get("/failures");
         assertThat(after.body()).contains("Đã phát lại bản ghi " + key, "Nhật ký thao tác")
                 .doesNotContain("<b>tạm thời</b>");
-        Document republished = mongo.getCollection("events")
-                .find(new Document("taskId", taskId).append("topic", Topics.TASKS)).first();
+        Document republished = StoredEntries.ofTask(mongo, taskId).stream()
+                .filter(entry -> Topics.TASKS.equals(entry.getString("topic"))).findFirst().orElseThrow();
         assertThat(republished.getList("headers", Document.class)).extracting(header -> header.getString("name"))
                 .contains("ce_id", "ce_type", "traceparent").noneMatch(name -> name.startsWith("kafka_dlt-"));
         assertThat(republished.getString("key")).isEqualTo(taskId);
