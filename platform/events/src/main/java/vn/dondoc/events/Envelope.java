@@ -61,7 +61,7 @@ public record Envelope<E extends Event>(String id, String source, Instant time, 
 
     /** The trace id part of the traceparent (32 hex digits). */
     public String traceId() {
-        return traceparent.split("-")[1];
+        return isW3c(traceparent) ? traceparent.substring(3, 35) : traceparent.split("-")[1];
     }
 
     // HexFormat, not String.format: every event gets one, on the hot paths of every service
@@ -71,7 +71,20 @@ public record Envelope<E extends Event>(String id, String source, Instant time, 
                 + HEX.toHexDigits(random.nextLong()) + "-01";
     }
 
+    /** {@code 00-<trace id>-<span id>-<flags>} by length and dashes (the parts' digits are not checked here). */
+    private static boolean isW3c(String traceparent) {
+        return traceparent.length() == 55 && traceparent.charAt(2) == '-' && traceparent.charAt(35) == '-'
+                && traceparent.charAt(52) == '-';
+    }
+
+    /**
+     * Same trace and flags, new span id. The usual shape ({@code 00-<32 hex>-<16 hex>-<2 hex>}, what every service here
+     * writes) is cut by position: the scheduler derives one per reminder sent, and {@code split} showed in its bursts.
+     */
     private static String childOf(String parent) {
+        if (isW3c(parent)) {
+            return parent.substring(0, 36) + HEX.toHexDigits(ThreadLocalRandom.current().nextLong()) + parent.substring(52);
+        }
         var parts = parent.split("-");
         if (parts.length != 4) {
             return newTraceparent();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Pending reminders in the order they fall due. Keys are the zero-padded fire time in epoch millis, {@code |}, and
@@ -15,6 +16,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * assignments), at every check. So the index remembers a floor below which it holds nothing, and scans from there:
  * raised by each check to where it stopped (everything below was returned, and the caller removes what it is
  * given), lowered by an entry added below it. A new instance (restart, moved partition) scans from the start once.
+ * <p>
+ * The index is also the record of which one-off reminders went out: every indexed reminder is pending in its plan,
+ * but a plan may still list as pending a one-off reminder (before-due, due, escalation) that was sent, when sending
+ * it changed nothing else. Its entry's tombstone, written in the same transaction as the reminder itself, is the
+ * mark; {@link #settle} folds such reminders into the plan ({@link ReminderPlan#sent}) wherever a plan is read.
  */
 final class DueIndex {
 
@@ -64,6 +70,25 @@ final class DueIndex {
         // below the last entry returned (or below now, when fewer than the limit were due) nothing is left
         floor = due.size() < limit ? upTo : due.getLast().key();
         return due;
+    }
+
+    /** The plan as it stands: its one-off reminders that are no longer indexed were sent (see the class comment). */
+    ReminderPlan settle(ReminderPlan plan) {
+        return settle(plan, store);
+    }
+
+    /** Also for readers outside the stream thread (interactive queries), and tests. */
+    static ReminderPlan settle(ReminderPlan plan, ReadOnlyKeyValueStore<String, String> index) {
+        if (plan == null) {
+            return null;
+        }
+        ReminderPlan settled = plan;
+        for (PlannedReminder reminder : plan.pending()) {
+            if (ReminderPlan.oneOff(reminder.stage()) && index.get(key(reminder)) == null) {
+                settled = settled.sent(reminder);
+            }
+        }
+        return settled;
     }
 
     static String key(PlannedReminder reminder) {

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -36,6 +34,9 @@ import vn.dondoc.events.UnitRole;
  * attributes of the assignment, so reminders continue its trace), the policy in force, its units and the reminders
  * still to send. A closed plan (task completed or cancelled) keeps no reminders but stays, so that a late duplicate
  * of the assignment cannot bring the task back to life. Timing rules live in {@link ReminderTiming}.
+ * <p>
+ * As stored, a plan may still list among its pending reminders one-offs that were sent without the plan being
+ * rewritten; {@link DueIndex#settle} gives the plan as it stands (see {@link ReminderScheduler#fire}).
  *
  * @param seenEventIds the latest {@code ce_id}s applied to this plan: a re-published event changes nothing
  * @param closedAt     when the task was completed or cancelled, or null while it is open
@@ -55,7 +56,6 @@ record ReminderPlan(String taskId, TaskAssigned assignment, Origin origin, Remin
     static final String SOURCE = "/dondoc/scheduler-service";
     static final int FIRST_CYCLE = 1;
     private static final int REMEMBERED_EVENT_IDS = 64;
-    private static final HexFormat HEX = HexFormat.of();
     private static final Comparator<PlannedReminder> BY_TIME = Comparator.comparing(PlannedReminder::fireAt)
             .thenComparing(PlannedReminder::reminderId);
 
@@ -191,6 +191,10 @@ record ReminderPlan(String taskId, TaskAssigned assignment, Origin origin, Remin
      */
     ReminderPlan fired(PlannedReminder sent, ReminderTiming timing, Function<String, Optional<String>> supervisors,
                        Instant now) {
+        if (oneOff(sent.stage())) {
+            // nothing follows a one-off reminder, except at the end of a recurring task's cycle the next cycle
+            return sent(sent).nextCycleIfOver(timing, supervisors, now);
+        }
         List<PlannedUnit> updatedUnits = units.stream().map(unit -> !unit.code().equals(sent.unit()) ? unit
                 : switch (sent.stage()) {
                     case ASSIGNMENT -> unit.notifiedOfAssignment(sent.fireAt());
@@ -199,14 +203,10 @@ record ReminderPlan(String taskId, TaskAssigned assignment, Origin origin, Remin
                     case PROGRESS -> unit.remindedOfProgress(sent.repeat());
                     default -> unit;
                 }).toList();
-        List<String> firedNow = switch (sent.stage()) {
-            case ASSIGNMENT, ACK_RESEND, OVERDUE, PROGRESS -> fired;
-            default -> Stream.concat(fired.stream(), Stream.of(sent.reminderId())).toList();
-        };
         List<PlannedReminder> remaining = new ArrayList<>(
                 pending.stream().filter(r -> !r.reminderId().equals(sent.reminderId())).toList());
         var after = new ReminderPlan(taskId, assignment, origin, policy, updatedUnits, remaining, seenEventIds,
-                closedAt, assignedAt, revision, cycle, cycleDay, lastChangeAt, firedNow);
+                closedAt, assignedAt, revision, cycle, cycleDay, lastChangeAt, fired);
         // a repeat moved to the next working slot must not be followed by the next one minutes later
         Function<Duration, Instant> notBefore = every -> every == null ? now : max(now, sent.fireAt().plus(every));
         after.unit(sent.unit()).flatMap(unit -> switch (sent.stage()) {
@@ -236,6 +236,32 @@ record ReminderPlan(String taskId, TaskAssigned assignment, Origin origin, Remin
     private List<PlannedReminder> upcoming(ReminderTiming timing, Function<String, Optional<String>> supervisors,
                                            Instant from) {
         return units.stream().flatMap(unit -> timing.upcoming(this, unit, from, supervisors).stream()).toList();
+    }
+
+    /** Sent once per cycle and revision, then remembered in {@link #fired}; the other stages repeat or change a unit. */
+    static boolean oneOff(Stage stage) {
+        return switch (stage) {
+            case ASSIGNMENT, ACK_RESEND, OVERDUE, PROGRESS -> false;
+            default -> true;
+        };
+    }
+
+    /**
+     * The plan once the one-off {@code reminder} went out: out of the pending reminders, into {@link #fired}. All that
+     * {@link #fired} does with such a reminder unless it ends a recurring cycle, and what {@link DueIndex#settle}
+     * restores from the due index when the scheduler did not store it (see {@link ReminderScheduler#fire}).
+     */
+    ReminderPlan sent(PlannedReminder reminder) {
+        return new ReminderPlan(taskId, assignment, origin, policy, units,
+                pending.stream().filter(r -> !r.reminderId().equals(reminder.reminderId())).toList(), seenEventIds,
+                closedAt, assignedAt, revision, cycle, cycleDay, lastChangeAt, withFired(reminder.reminderId()));
+    }
+
+    private List<String> withFired(String reminderId) {
+        var ids = new ArrayList<String>(fired.size() + 1);
+        ids.addAll(fired);
+        ids.add(reminderId);
+        return ids;
     }
 
     ReminderPlan withoutPending(PlannedReminder reminder) {
@@ -283,25 +309,7 @@ record ReminderPlan(String taskId, TaskAssigned assignment, Origin origin, Remin
     Envelope<ReminderDue> due(PlannedReminder reminder, String recipient, Instant now) {
         var due = new ReminderDue(reminder.reminderId(), taskId, reminder.unit(), reminder.role(), reminder.stage(),
                 reminder.cycle(), recipient, reminder.fireAt(), assignment.summary());
-        String traceparent = childSpan(origin.traceparent());
-        if (traceparent == null) {
-            return Envelope.causedBy(assignmentEnvelope(), reminder.reminderId(), SOURCE, due,
-                    Clock.fixed(now, ZoneOffset.UTC));
-        }
-        return new Envelope<>(reminder.reminderId(), SOURCE, now, traceparent, due);
-    }
-
-    /**
-     * What {@link Envelope#causedBy} makes of a W3C traceparent ({@code 00-<trace id>-<parent id>-<flags>}): the same
-     * trace and flags with a new span id; null when {@code parent} is not of that shape (then causedBy decides). Here
-     * because causedBy's {@code split} and {@code String.format} showed in burst profiles: one call per reminder sent.
-     */
-    private static String childSpan(String parent) {
-        if (parent == null || parent.length() != 55 || parent.charAt(2) != '-' || parent.charAt(35) != '-'
-                || parent.charAt(52) != '-') {
-            return null;
-        }
-        return parent.substring(0, 36) + HEX.toHexDigits(ThreadLocalRandom.current().nextLong()) + parent.substring(52);
+        return Envelope.causedBy(assignmentEnvelope(), reminder.reminderId(), SOURCE, due, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     /** The upcoming reminders, announced because {@code cause} changed the plan. */

@@ -73,7 +73,7 @@ final class ReminderScheduler implements Processor<String, Envelope<?>, String, 
         }
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         String taskId = event.subject();
-        ReminderPlan plan = plans.get(taskId);
+        ReminderPlan plan = dueIndex.settle(plans.get(taskId));
         if (plan != null && plan.hasSeen(event.id())) {
             return; // a re-published event
         }
@@ -128,23 +128,39 @@ final class ReminderScheduler implements Processor<String, Envelope<?>, String, 
 
     private void fireDue(long timestamp) {
         Instant now = Instant.ofEpochMilli(timestamp);
-        // a burst fires several reminders of one task (one per unit): read and write each plan once per check
-        Map<String, ReminderPlan> touched = new LinkedHashMap<>();
+        // a burst fires several reminders of one task (one per unit): read each plan once per check, store it at most
+        // once, and only when it changed more than the sent one-off reminders, which the index's tombstones record
+        Map<String, Fired> touched = new LinkedHashMap<>();
         for (DueIndex.Entry entry : dueIndex.dueBy(now, maxFiredPerCheck)) {
+            Fired earlier = touched.get(entry.taskId());
+            // settled while this entry is still indexed: read as not sent yet
+            ReminderPlan plan = earlier != null ? earlier.plan() : dueIndex.settle(plans.get(entry.taskId()));
             dueIndex.remove(entry);
-            ReminderPlan plan = touched.containsKey(entry.taskId()) ? touched.get(entry.taskId()) : plans.get(entry.taskId());
             Optional<PlannedReminder> reminder = plan == null ? Optional.empty()
                     : plan.pendingReminder(entry.reminderId()).filter(r -> DueIndex.key(r).equals(entry.key()));
             if (reminder.isEmpty()) {
                 log.warn("Due index entry {} has no pending reminder in its plan; dropped", entry.key());
                 continue;
             }
-            touched.put(plan.taskId(), fire(plan, reminder.get(), now));
+            Fired fired = fire(plan, reminder.get(), now);
+            touched.put(plan.taskId(), earlier != null && earlier.store() ? new Fired(fired.plan(), true) : fired);
         }
-        touched.forEach(plans::put);
+        touched.values().stream().filter(Fired::store).forEach(fired -> plans.put(fired.plan().taskId(), fired.plan()));
     }
 
-    private ReminderPlan fire(ReminderPlan plan, PlannedReminder reminder, Instant now) {
+    /** A plan after a reminder went out, and whether it has to be stored (see {@link #fire}). */
+    private record Fired(ReminderPlan plan, boolean store) {
+    }
+
+    /**
+     * Sends the reminder and works out the plan after it. A one-off reminder (before-due, due, escalation) that brings
+     * nothing in leaves the plan as {@link ReminderPlan#sent} makes it: then the stored plan is not rewritten, since
+     * the tombstone of the reminder's index entry, in the same transaction as the reminder, already marks it sent
+     * ({@link DueIndex#settle} folds it in at the next read). A burst of due reminders so writes one changelog record
+     * per reminder (the tombstone) instead of two, and encodes no plan. Anything else (a repeating stage's next
+     * occurrence, a unit's progress, a new cycle) is stored.
+     */
+    private Fired fire(ReminderPlan plan, PlannedReminder reminder, Instant now) {
         String recipient = reminder.recipient();
         if (reminder.stage() == Stage.ESCALATION) {
             // the directory may have changed since the plan was made: the supervisor in office now is told
@@ -157,8 +173,11 @@ final class ReminderScheduler implements Processor<String, Envelope<?>, String, 
             forward(plan.due(reminder, recipient, now), now);
         }
         ReminderPlan after = plan.fired(reminder, timing, supervisors::of, now);
+        if (ReminderPlan.oneOff(reminder.stage()) && after.cycle() == plan.cycle()) {
+            return new Fired(after, false); // after is plan.sent(reminder): the index's tombstone says it all
+        }
         ReminderPlan left = plan.withoutPending(reminder);
-        // usually nothing comes in (a one-off stage): no index work, and nothing new to announce
+        // usually nothing comes in: no index work, and nothing new to announce
         if (!after.pending().equals(left.pending())) {
             // the fired reminder's own entry is already gone from the index
             boolean grew = reindex(left, after);
@@ -166,7 +185,7 @@ final class ReminderScheduler implements Processor<String, Envelope<?>, String, 
                 forward(after.planned(reminder, now), now);
             }
         }
-        return after;
+        return new Fired(after, true);
     }
 
     private void forward(Envelope<?> event, Instant now) {

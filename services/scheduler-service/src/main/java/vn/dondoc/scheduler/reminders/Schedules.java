@@ -28,7 +28,9 @@ class Schedules {
 
     /** @throws SchedulesUnavailable while Kafka Streams is starting, rebalancing or down */
     Optional<ReminderPlan> find(String taskId) {
-        return Optional.ofNullable(store().get(taskId));
+        // the plan and the due index are read one after the other, not at one instant: a reminder sent in between
+        // shows as sent, which it is
+        return Optional.ofNullable(DueIndex.settle(store().get(taskId), store(DueIndex.STORE)));
     }
 
     /** Open tasks that wait for an outside trigger (no deadline yet), in task id order. */
@@ -45,13 +47,17 @@ class Schedules {
     }
 
     private ReadOnlyKeyValueStore<String, ReminderPlan> store() {
+        return store(ReminderScheduler.PLANS);
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
         KafkaStreams kafkaStreams = streams.getKafkaStreams();
         if (kafkaStreams == null) {
             throw new SchedulesUnavailable(null);
         }
         try {
-            return kafkaStreams.store(StoreQueryParameters.fromNameAndType(ReminderScheduler.PLANS,
-                    QueryableStoreTypes.<String, ReminderPlan>keyValueStore()));
+            return kafkaStreams.store(StoreQueryParameters.fromNameAndType(name,
+                    QueryableStoreTypes.<String, V>keyValueStore()));
         } catch (InvalidStateStoreException e) {
             throw new SchedulesUnavailable(e);
         }

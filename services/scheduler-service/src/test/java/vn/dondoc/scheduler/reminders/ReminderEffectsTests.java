@@ -136,6 +136,33 @@ class ReminderEffectsTests {
     }
 
     @Test
+    void aSentOneOffReminderIsMarkedByItsIndexTombstoneAloneAndNeverSentAgain() {
+        var task = aTask().leadUnits("NVY").dueAt(DUE);
+        String taskId = scheduler.publish(task.build());
+        scheduler.publish(acknowledged(taskId, "NVY", START));
+        scheduler.advanceTo(DUE.minus(Duration.ofDays(7)));
+        String weekBefore = taskId + "/NVY/before_due/1/PT168H";
+
+        // nothing followed the before-due reminder: the stored plan was not rewritten, the index says it went out
+        assertThat(scheduler.storedPlan(taskId).pending()).extracting(PlannedReminder::reminderId).contains(weekBefore);
+        assertThat(scheduler.plan(taskId).pending()).extracting(PlannedReminder::reminderId).doesNotContain(weekBefore);
+        assertThat(scheduler.plan(taskId).hasFired(weekBefore)).isTrue();
+
+        // re-planned for a new unit (same deadline and policy), then reported by it: the sent reminder stays sent
+        scheduler.publish(task.leadUnits("NVY", "NVD").updated(scheduler.now()));
+        scheduler.publish(reported(taskId, "NVD", scheduler.now()));
+        scheduler.advanceTo(DUE.plus(DAY));
+
+        assertThat(scheduler.reminders()).extracting(ReminderDue::reminderId).doesNotHaveDuplicates();
+        assertThat(scheduler.reminders()).filteredOn(reminder -> reminder.unit().equals("NVY"))
+                .extracting(ReminderDue::stage)
+                .containsExactly(Stage.ASSIGNMENT, Stage.BEFORE_DUE, Stage.BEFORE_DUE, Stage.BEFORE_DUE, Stage.DUE);
+        assertThat(scheduler.plans()).last().satisfies(plan -> assertThat(plan.upcoming())
+                .extracting(RemindersPlanned.Upcoming::reminderId).doesNotContain(weekBefore));
+        assertThat(scheduler.indexed()).isEqualTo(scheduler.plan(taskId).pending().size());
+    }
+
+    @Test
     void replansFromNowWhenTheDeadlineMovesLater() {
         var task = aTask().dueAt(DUE);
         String taskId = scheduler.publish(task.build());

@@ -249,7 +249,7 @@ class ReminderTopologyTests {
         String taskId = publish(aTask().dueAt(DUE).build());
         advanceTo(DUE.minus(Duration.ofDays(3)));
 
-        ReminderPlan plan = driver.<String, ReminderPlan>getKeyValueStore(ReminderScheduler.PLANS).get(taskId);
+        ReminderPlan plan = scheduler.plan(taskId);
 
         assertThat(plan.pending()).extracting(PlannedReminder::stage, PlannedReminder::fireAt).containsExactly(
                 tuple(Stage.ACK_RESEND, START.plus(Duration.ofDays(8))),

@@ -124,7 +124,13 @@ final class TestScheduler implements AutoCloseable {
         return records().stream().map(record -> record.value().data()).filter(type::isInstance).map(type::cast).toList();
     }
 
+    /** The plan as it stands (its sent one-off reminders folded in, see {@link DueIndex#settle}). */
     ReminderPlan plan(String taskId) {
+        return DueIndex.settle(storedPlan(taskId), driver.<String, String>getKeyValueStore(DueIndex.STORE));
+    }
+
+    /** The plan as the store holds it. */
+    ReminderPlan storedPlan(String taskId) {
         return driver.<String, ReminderPlan>getKeyValueStore(ReminderScheduler.PLANS).get(taskId);
     }
 
