@@ -1,6 +1,5 @@
 package vn.dondoc.notifier.email;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -101,8 +100,8 @@ class ReminderEmails {
         variables.put("due", deadlines.due(task.deadline()));
         variables.put("remaining", deadlines.remaining(task.deadline()));
         variables.put("deadlineText", deadlines.originalText(task.deadline()));
-        variables.put("ackLink", links.link(reminder, Purpose.ACK).map(URI::toString).orElse(null));
-        variables.put("reportLink", links.link(reminder, Purpose.REPORT).map(URI::toString).orElse(null));
+        variables.put("ackLink", links.href(reminder, Purpose.ACK).orElse(null));
+        variables.put("reportLink", links.href(reminder, Purpose.REPORT).orElse(null));
         return variables;
     }
 

@@ -43,11 +43,18 @@ final class TemplateShapes {
     private record Hole(String variable, boolean escaped) {
     }
 
-    /** @param parts literal {@code String}s and {@link Hole}s, in order */
-    private record Shape(List<Object> parts) {
+    /**
+     * @param parts    literal {@code String}s and {@link Hole}s, in order
+     * @param capacity the literal text's length and room for the values, so that the text is seldom copied to grow
+     */
+    private record Shape(List<Object> parts, int capacity) {
+
+        Shape(List<Object> parts) {
+            this(parts, parts.stream().mapToInt(part -> part instanceof String literal ? literal.length() : 128).sum());
+        }
 
         String fill(Map<String, Object> variables) {
-            var text = new StringBuilder(1024);
+            var text = new StringBuilder(capacity);
             for (var part : parts) {
                 if (part instanceof Hole(var variable, var escaped)) {
                     var value = (String) variables.get(variable);

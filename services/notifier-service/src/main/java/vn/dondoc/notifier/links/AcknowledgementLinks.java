@@ -55,12 +55,17 @@ public class AcknowledgementLinks {
 
     /** The link for {@code purpose}, or empty when the recipient is not the one to use it. */
     public Optional<URI> link(ReminderDue reminder, Purpose purpose) {
+        return href(reminder, purpose).map(URI::create);
+    }
+
+    /** {@link #link} as text, for a message that only prints it (the token is URL-safe: nothing to parse). */
+    public Optional<String> href(ReminderDue reminder, Purpose purpose) {
         if (!reminder.recipient().equals(reminder.unit())
                 || (purpose == Purpose.REPORT && reminder.role() != UnitRole.LEAD)) {
             return Optional.empty();
         }
         var token = new AckToken(reminder.taskId(), reminder.unit(), purpose, reminder.cycle(), expiry(reminder));
-        return Optional.of(URI.create(base + "/ack/" + sign(token)));
+        return Optional.of(base + "/ack/" + sign(token));
     }
 
     private String sign(AckToken token) {

@@ -1,17 +1,23 @@
 package vn.dondoc.notifier.reminders;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,11 +27,16 @@ import org.springframework.stereotype.Component;
 import vn.dondoc.notifier.reminders.Delivery.State;
 
 /**
- * The deliveries collection (no transactions). A batch of reminders costs a handful of round trips: one insert of
- * every first claim (the unique index rejects the ones already claimed), one write of every answer, one mark of
- * every published outcome; the hot path only queries by id. The rarer changes of a delivery met again (taken
- * over, given up) stay single-document conditional updates that apply only if the document is still in the state
- * the caller saw.
+ * The deliveries collection (no transactions). A batch of reminders costs three round trips: one insert of every
+ * first claim (the unique index rejects the ones already claimed), one read of the claims' state before their
+ * outcomes are published, one write of every answer together with whether its outcome is published; the hot path
+ * only queries by id. The rarer changes of a delivery met again (taken over, given up) stay single-document
+ * conditional updates that apply only if the document is still in the state the caller saw.
+ *
+ * <p>The hot path writes and reads plain documents, field for field what the mapping of {@link Delivery} writes
+ * and reads (without its {@code _class} hint, which nothing needs): the mapping's reflection ran per document on
+ * the consumer thread. MongoDB's cost is mostly per written document, so an answer and its "published" mark are
+ * one write.
  */
 @Component
 class Deliveries {
@@ -58,11 +69,10 @@ class Deliveries {
         if (claims.isEmpty()) {
             return Map.of();
         }
-        var documents = claims.stream().map(this::document).toList();
+        var documents = claims.stream().map(Deliveries::document).toList();
         List<Delivery> collided = new ArrayList<>();
         try {
-            mongo.getCollection(mongo.getCollectionName(Delivery.class))
-                    .insertMany(documents, new InsertManyOptions().ordered(false));
+            collection().insertMany(documents, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException rejected) {
             for (var error : rejected.getWriteErrors()) {
                 if (error.getCode() != DUPLICATE_KEY) {
@@ -95,35 +105,50 @@ class Deliveries {
     }
 
     /**
-     * Writes the answers to claims sent in this batch. A claim someone else changed meanwhile (only possible around
-     * a rebalance, when two consumers briefly hold the same record) is left as they made it.
+     * Which of these answers' claims someone else changed meanwhile (only possible around a rebalance, when two
+     * consumers briefly hold the same record): their answers are neither published nor written, the claim is left
+     * as the other consumer made it.
      *
-     * @return the keys of the outcomes not written for that reason
+     * @return the keys of those outcomes
      */
-    Set<String> recordAll(Collection<Delivery> outcomes) {
+    Set<String> changedSinceClaimed(Collection<Delivery> outcomes) {
         if (outcomes.isEmpty()) {
             return Set.of();
         }
         // checked, then written by id: mongo-java-server answers a query on more than the id by scanning
-        Map<String, Delivery> current = new HashMap<>();
-        mongo.find(byIds(outcomes), Delivery.class).forEach(delivery -> current.put(delivery.id(), delivery));
+        Map<Object, Document> current = new HashMap<>();
+        collection().find(Filters.in("_id", outcomes.stream().map(Deliveries::id).toList()))
+                .projection(Projections.include("state", "attempts"))
+                .forEach(document -> current.put(document.get("_id"), document));
         Set<String> changed = new HashSet<>();
-        var writes = mongo.bulkOps(BulkMode.UNORDERED, Delivery.class);
         for (var outcome : outcomes) {
-            var seen = current.get(outcome.id());
-            if (seen == null || seen.state() != State.SENDING || seen.attempts() != outcome.attempts()) {
+            var seen = current.get(id(outcome));
+            if (seen == null || !State.SENDING.name().equals(seen.getString("state"))
+                    || seen.getInteger("attempts", 0) != outcome.attempts()) {
                 changed.add(outcome.key());
-                continue;
             }
-            writes.updateOne(Query.query(Criteria.where("_id").is(outcome.id())), answer(outcome));
-        }
-        if (changed.size() < outcomes.size()) {
-            writes.execute();
         }
         return changed;
     }
 
-    /** The outcome events of these deliveries are on the notifications topic. */
+    /**
+     * Writes the answers to claims sent in this batch, each with whether its outcome event is on the topic, in
+     * one write: an answer is written after Kafka acknowledged its event (or failed to). A crash after sending and
+     * before this write leaves the claim in {@code SENDING}, as a crash during the sending itself does: the
+     * message is then sent once more, marked as a possible duplicate ({@link #reclaim}).
+     */
+    void recordAll(Collection<Delivery> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        List<UpdateOneModel<Document>> writes = new ArrayList<>(outcomes.size());
+        for (var outcome : outcomes) {
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", id(outcome)), new Document("$set", answer(outcome))));
+        }
+        collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    /** The outcome events of these deliveries, recorded before, are on the notifications topic now. */
     void published(Collection<Delivery> deliveries) {
         if (!deliveries.isEmpty()) {
             mongo.updateMulti(byIds(deliveries), Update.update("outcomePublished", true), Delivery.class);
@@ -160,16 +185,17 @@ class Deliveries {
         return delivery;
     }
 
-    private static Update answer(Delivery outcome) {
-        var update = new Update().set("state", outcome.state()).set("reason", outcome.reason())
-                .set("permanent", outcome.permanent()).set("finishedAt", outcome.finishedAt());
+    private static Document answer(Delivery outcome) {
+        var answer = new Document("state", outcome.state().name()).append("reason", outcome.reason())
+                .append("permanent", outcome.permanent()).append("finishedAt", date(outcome.finishedAt()))
+                .append("outcomePublished", outcome.outcomePublished());
         if (outcome.state() == State.SENT) {
-            update.set("provider", outcome.provider());
+            answer.append("provider", outcome.provider());
         }
         if (outcome.possibleDuplicate()) {
-            update.set("possibleDuplicate", true);
+            answer.append("possibleDuplicate", true);
         }
-        return update;
+        return answer;
     }
 
     private Delivery takeOver(Delivery delivery, boolean possibleDuplicate, String position, Instant now) {
@@ -197,9 +223,43 @@ class Deliveries {
         return Query.query(Criteria.where("_id").in(deliveries.stream().map(Delivery::id).toList()));
     }
 
-    private Document document(Delivery delivery) {
-        var document = new Document();
-        mongo.getConverter().write(delivery, document);
+    private MongoCollection<Document> collection() {
+        return mongo.getCollection(mongo.getCollectionName(Delivery.class));
+    }
+
+    /** A delivery as its mapping stores it: null fields left out, enums by name, instants as dates. */
+    private static Document document(Delivery delivery) {
+        var document = new Document("_id", id(delivery));
+        put(document, "reminderId", delivery.reminderId());
+        put(document, "taskId", delivery.taskId());
+        put(document, "unit", delivery.unit());
+        put(document, "channel", delivery.channel() == null ? null : delivery.channel().name());
+        put(document, "address", delivery.address());
+        put(document, "state", delivery.state() == null ? null : delivery.state().name());
+        document.append("attempts", delivery.attempts());
+        document.append("possibleDuplicate", delivery.possibleDuplicate());
+        put(document, "reason", delivery.reason());
+        document.append("permanent", delivery.permanent());
+        document.append("outcomePublished", delivery.outcomePublished());
+        put(document, "claimedAt", date(delivery.claimedAt()));
+        put(document, "finishedAt", date(delivery.finishedAt()));
+        put(document, "provider", delivery.provider());
+        put(document, "position", delivery.position());
         return document;
+    }
+
+    /** The stored id, as the mapping converts it: a string that reads as an ObjectId (older claims) is one. */
+    private static Object id(Delivery delivery) {
+        return ObjectId.isValid(delivery.id()) ? new ObjectId(delivery.id()) : delivery.id();
+    }
+
+    private static void put(Document document, String field, Object value) {
+        if (value != null) {
+            document.append(field, value);
+        }
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
     }
 }

@@ -59,6 +59,12 @@ record Delivery(@Id String id, String reminderId, String taskId, String unit, Ch
                 reason, permanent, false, claimedAt, now, provider, position);
     }
 
+    /** This answer once its outcome event is on the notifications topic. */
+    Delivery published() {
+        return new Delivery(id, reminderId, taskId, unit, channel, address, state, attempts, possibleDuplicate,
+                reason, permanent, true, claimedAt, finishedAt, provider, position);
+    }
+
     /** Claimed by this very record before: it is being read again, it is not a second reminder. */
     boolean claimedBy(String recordPosition) {
         return recordPosition.equals(position);
@@ -102,7 +108,16 @@ record Delivery(@Id String id, String reminderId, String taskId, String unit, Ch
                 finishedAt);
     }
 
+    /**
+     * The outcome event's id: the same whenever the same outcome is published again (readers drop the repeat). A
+     * message sent again after an interrupted attempt has an id of its own: the interrupted attempt's event may be
+     * out already (it is published before its answer is written), and readers must still learn that a second copy
+     * may have been sent.
+     */
     String outcomeId() {
-        return state == State.SENT ? key() + "/sent" : key() + "/failed/" + attempts;
+        if (state == State.SENT) {
+            return possibleDuplicate ? key() + "/sent/" + attempts : key() + "/sent";
+        }
+        return key() + "/failed/" + attempts;
     }
 }

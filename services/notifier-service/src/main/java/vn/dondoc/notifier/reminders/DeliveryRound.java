@@ -2,9 +2,9 @@ package vn.dondoc.notifier.reminders;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -16,14 +16,17 @@ import vn.dondoc.notifier.reminders.Deliveries.Claim;
 
 /**
  * Sends a round of deliveries, no two of them for the same key: claims them all at once, sends them in the
- * {@link DeliveryLanes}, records every answer at once and hands the outcome events to the {@link Publication}.
- * A delivery found already claimed is reclaimed on its own: settled ones are duplicates (or, claimed by this very
- * record, a redelivery to skip), interrupted or retryable ones are taken over as before.
+ * {@link DeliveryLanes}, checks at once that no one else took the claims over meanwhile, and hands the answers to
+ * the {@link Publication}, which publishes their outcome events together (a few produce requests, not one per
+ * message) and records every answer at once when Kafka has them. A delivery found already claimed is reclaimed on
+ * its own: settled ones are duplicates (or, claimed by this very record, a redelivery to skip), interrupted or
+ * retryable ones are taken over as before.
  *
- * <p>Caution per courier: until the first success of the round (and again after a transient failure) one
- * delivery is sent at a time, so a server that went away costs one failed delivery, not one per lane, before its
- * circuit opens; a half-open circuit gets its single trial call. While a courier is unavailable nothing is
- * claimed and nothing is spent: first claims are withdrawn and the reminder is postponed.
+ * <p>Caution per courier, shared by the rounds of every consumer: from the start of a round until a success (and
+ * again after a transient failure) one delivery is sent at a time, so a server that went away costs one failed
+ * delivery, not one per lane or per consumer, before its circuit opens; a half-open circuit gets its single trial
+ * call. While a courier is unavailable nothing is claimed and nothing is spent: first claims are withdrawn and the
+ * reminder is postponed.
  */
 @Component
 class DeliveryRound {
@@ -59,6 +62,7 @@ class DeliveryRound {
     private final DeliveryLanes lanes;
     private final NotifyProperties properties;
     private final Clock clock;
+    private final Map<Courier, Caution> cautions = new ConcurrentHashMap<>();
 
     DeliveryRound(Deliveries deliveries, DeliveryLanes lanes, NotifyProperties properties, Clock clock) {
         this.deliveries = deliveries;
@@ -71,8 +75,8 @@ class DeliveryRound {
         var now = clock.instant();
         var claims = round.stream().map(planned -> planned.firstClaim(now)).toList();
         var existing = deliveries.claimAll(claims);
-        Map<Courier, Caution> cautions = new IdentityHashMap<>();
-        round.forEach(planned -> cautions.computeIfAbsent(planned.courier(), courier -> new Caution()));
+        round.stream().map(Planned::courier).distinct()
+                .forEach(courier -> cautions.computeIfAbsent(courier, any -> new Caution()).doubt());
         var results = lanes.each(IntStream.range(0, round.size()).boxed().toList(), i -> {
             var planned = round.get(i);
             return cautions.get(planned.courier())
@@ -89,7 +93,7 @@ class DeliveryRound {
                 }
             }
         });
-        var changed = deliveries.recordAll(answers);
+        var changed = deliveries.changedSinceClaimed(answers);
         deliveries.release(unsent);
 
         for (int i = 0; i < round.size(); i++) {
@@ -106,7 +110,7 @@ class DeliveryRound {
                 case Answered(var outcome) when changed.contains(outcome.key()) -> setbacks.add(due,
                         new IllegalStateException("Delivery " + outcome.key() + " changed concurrently"));
                 case Answered(var outcome) -> {
-                    publication.add(due, outcome, courier.provider());
+                    publication.answer(due, outcome, courier.provider());
                     if (outcome.retryable() && (!courier.available()
                             || outcome.attempts() < properties.transientAttempts())) {
                         setbacks.add(due, new DeliveryPostponed("Reminder " + outcome.reminderId() + " to "
@@ -161,11 +165,15 @@ class DeliveryRound {
         }
     }
 
-    /** One at a time until the courier has shown in this round that its server answers. */
+    /** One at a time until the courier has shown since the latest round began that its server answers. */
     private static final class Caution {
 
         private final ReentrantLock alone = new ReentrantLock();
         private volatile boolean proven;
+
+        void doubt() {
+            proven = false;
+        }
 
         Result pace(Supplier<Result> attempt) {
             if (proven) {

@@ -6,13 +6,16 @@ import java.util.concurrent.CompletableFuture;
 import vn.dondoc.events.Event;
 
 /**
- * The outcome events of one round of deliveries, handed to Kafka without waiting, then awaited all at once: a
- * delivery is marked published only once Kafka has its event, and a reminder whose event did not make it is a
- * setback (read again; its delivery is then settled but unpublished, so the event is published again).
+ * The outcome events of one round of deliveries, handed to Kafka without waiting, then awaited all at once. The
+ * answers of this round's sends are then written in one go, each marked published if Kafka has its event;
+ * deliveries recorded earlier whose event is republished are marked once Kafka has it. A reminder whose event did
+ * not make it is a setback (read again; its delivery is then settled but unpublished, so the event is published
+ * again).
  */
 final class Publication {
 
-    private record Pending(DueReminder due, CompletableFuture<?> sent, Delivery delivery) {
+    /** @param answer whether {@code delivery} is an answer still to be written (else it is recorded already) */
+    private record Pending(DueReminder due, CompletableFuture<?> sent, Delivery delivery, boolean answer) {
     }
 
     private final Outcomes outcomes;
@@ -26,26 +29,37 @@ final class Publication {
 
     /** An event about no delivery of ours (a suppression). */
     void add(DueReminder due, String id, Event event) {
-        add(due, id, event, null);
+        add(due, id, event, null, false);
     }
 
-    /** The Sent or Failed event of a recorded delivery. */
+    /** The Sent or Failed event of a delivery recorded before (published again after a setback). */
     void add(DueReminder due, Delivery delivery, String provider) {
-        add(due, delivery.outcomeId(),
-                delivery.state() == Delivery.State.SENT ? delivery.sent(provider) : delivery.failed(), delivery);
+        add(due, delivery.outcomeId(), outcome(delivery, provider), delivery, false);
     }
 
-    private void add(DueReminder due, String id, Event event, Delivery delivery) {
+    /** The Sent or Failed event of an answer just received, which is written once the event is settled. */
+    void answer(DueReminder due, Delivery answer, String provider) {
+        add(due, answer.outcomeId(), outcome(answer, provider), answer, true);
+    }
+
+    private static Event outcome(Delivery delivery, String provider) {
+        return delivery.state() == Delivery.State.SENT ? delivery.sent(provider) : delivery.failed();
+    }
+
+    private void add(DueReminder due, String id, Event event, Delivery delivery, boolean answer) {
         CompletableFuture<?> sent;
         try {
             sent = outcomes.publish(due.envelope(), id, event);
         } catch (RuntimeException refused) {
             sent = CompletableFuture.failedFuture(refused);
         }
-        pending.add(new Pending(due, sent, delivery));
+        pending.add(new Pending(due, sent, delivery, answer));
     }
 
-    /** Waits for Kafka, then marks what it has as published; reminders with an event it has not are setbacks. */
+    /**
+     * Waits for Kafka, then writes the answers (published or not) and marks what it has as published; reminders
+     * with an event it has not are setbacks.
+     */
     void complete(Setbacks setbacks) {
         if (pending.isEmpty()) {
             return;
@@ -56,17 +70,21 @@ final class Publication {
         } catch (IllegalStateException notAll) {
             failure = notAll;
         }
+        List<Delivery> answers = new ArrayList<>();
         List<Delivery> safe = new ArrayList<>();
         for (var each : pending) {
-            if (failure == null || (each.sent().isDone() && !each.sent().isCompletedExceptionally())) {
-                if (each.delivery() != null) {
-                    safe.add(each.delivery());
-                }
-            } else {
+            var published = failure == null || (each.sent().isDone() && !each.sent().isCompletedExceptionally());
+            if (!published) {
                 setbacks.add(each.due(), failure);
             }
+            if (each.answer()) {
+                answers.add(published ? each.delivery().published() : each.delivery());
+            } else if (published && each.delivery() != null) {
+                safe.add(each.delivery());
+            }
         }
-        deliveries.published(safe);
         pending.clear();
+        deliveries.recordAll(answers);
+        deliveries.published(safe);
     }
 }

@@ -18,6 +18,10 @@ import vn.dondoc.events.Topics;
  * ours to act on. When a reminder could not be finished (or a record could not be read), the error handler is
  * told which: the records before it are committed, it is retried or dead-lettered as the shared handler and
  * {@link ListenerRetries} decide, and the records after it are read again, their finished deliveries skipped.
+ *
+ * <p>One consumer per partition ({@code dondoc.notify.consumers}): while one claims its batch or records and
+ * publishes what became of it, the {@link DeliveryLanes} (shared, one per kept SMTP connection, so no more
+ * connections) send another's. A reminder's records share a partition (keyed by task), so one consumer sees them all.
  */
 @Component
 class ReminderListener {
@@ -30,7 +34,8 @@ class ReminderListener {
         this.notifications = notifications;
     }
 
-    @KafkaListener(id = "reminders", topics = Topics.REMINDERS, batch = "true")
+    @KafkaListener(id = "reminders", topics = Topics.REMINDERS, batch = "true",
+            concurrency = "${dondoc.notify.consumers:3}")
     @SuppressWarnings("unchecked")
     void on(List<ConsumerRecord<String, Envelope<?>>> records) {
         List<DueReminder> due = new ArrayList<>();
