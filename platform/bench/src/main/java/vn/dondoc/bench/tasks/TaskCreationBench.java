@@ -22,10 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import vn.dondoc.events.CloudEventDeserializer;
+import vn.dondoc.events.CloudEventHeaders;
 import vn.dondoc.events.Topics;
 import vn.dondoc.task.TaskServiceApplication;
 import vn.dondoc.testing.Infrastructure;
@@ -48,12 +48,16 @@ public final class TaskCreationBench {
     private static final String AUTHORIZATION = "Basic "
             + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 
+    private static final LocalDate DUE = LocalDate.now().plusDays(30);
+
     private TaskCreationBench() {
     }
 
     public static void main(String[] args) throws Exception {
         int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+        // "16" = 16 closed-loop clients (each sends its next request when the last is answered);
+        // "1000/s" = open loop: one request every millisecond whatever the answers, latency from the planned send
+        Load load = Load.parse(args.length > 1 ? args[1] : "32");
         var infrastructure = Infrastructure.shared();
         Map<String, Object> properties = new HashMap<>(infrastructure.springProperties());
         properties.put("spring.mongodb.database", "bench-tasks");
@@ -63,6 +67,9 @@ public final class TaskCreationBench {
         var linkKey = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic();
         properties.put("dondoc.links.public-key", "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(linkKey.getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        // -Dservice.x.y=v sets the service's property x.y for one run (to compare settings in the same conditions)
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("service."))
+                .forEach(name -> properties.put(name.substring("service.".length()), System.getProperty(name)));
         // as command-line arguments: they outrank application.yml (builder properties would only be defaults)
         var context = new SpringApplicationBuilder(TaskServiceApplication.class)
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
@@ -73,25 +80,36 @@ public final class TaskCreationBench {
         var lag = new OutboxLag(infrastructure.kafkaBootstrapServers());
         lag.start();
 
-        System.out.printf("warm-up: %d tasks%n", Math.min(2_000, tasks / 10));
-        create(api, Math.min(2_000, tasks / 10), clients);
+        // First closed loop (an open loop into a cold JIT only measures the queue it builds), then the measured load
+        // itself, so that the run starts in its steady state: with 2,000 closed-loop requests and nothing else, an open
+        // loop at 1,000/s spent its first 10-20 s working off the queue of its start (measured, 2026-11-25).
+        System.out.printf("warm-up: %d tasks with 8 clients, then %d with %s%n", tasks / 20, tasks / 10, load);
+        new Load(8, 0).create(port, tasks / 20);
+        load.create(port, tasks / 10);
         lag.reset();
 
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
+        long[] gcStart = collections();
         long start = System.nanoTime();
-        long[] latencies = create(api, tasks, clients);
+        long[] latencies = load.create(port, tasks);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuPerTask = (os.getProcessCpuTime() - cpuStart) / 1e6 / tasks;
+        long[] gcEnd = collections();
         lag.awaitAtLeast(tasks, Duration.ofMinutes(5));
+        if (load.perSecond() > 0) {
+            stalls(latencies, load.perSecond());
+        }
         Arrays.sort(latencies);
-        System.out.printf("created %,d tasks with %d clients in %.1f s: %.0f tasks/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                tasks, clients, seconds, tasks / seconds, ms(percentile(latencies, 50)), ms(percentile(latencies, 99)),
+        System.out.printf("created %,d tasks with %s in %.1f s: %.0f tasks/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                tasks, load, seconds, tasks / seconds, ms(percentile(latencies, 50)), ms(percentile(latencies, 99)),
                 ms(latencies[latencies.length - 1]));
         // CPU of this whole JVM (service, broker, MongoDB-wire server, clients) per creation: steadier than the rate
         // when other processes share the cores, and 2 cores / this is the rate the machine could reach alone
         System.out.printf("CPU per creation (whole JVM): %.2f ms, so at most %.0f tasks/s on %d cores%n", cpuPerTask,
                 Runtime.getRuntime().availableProcessors() * 1000 / cpuPerTask, Runtime.getRuntime().availableProcessors());
+        System.out.printf("garbage collections while creating: %d, %d ms in all%n", gcEnd[0] - gcStart[0],
+                gcEnd[1] - gcStart[1]);
         long[] lags = lag.sorted();
         System.out.printf("outbox lag over %,d TaskAssigned: p50 %d ms, p99 %d ms, max %d ms; published %.0f events/s "
                         + "(first to last arrival)%n", lags.length, percentile(lags, 50), percentile(lags, 99),
@@ -106,24 +124,85 @@ public final class TaskCreationBench {
         System.exit(0);
     }
 
-    private static long[] create(Api api, int count, int clients) throws InterruptedException {
-        var next = new AtomicInteger();
-        var latencies = new ConcurrentLinkedQueue<Long>();
-        var due = LocalDate.now().plusDays(30);
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < clients; c++) {
-                pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        long t = System.nanoTime();
-                        api.post("/api/tasks", "{\"title\":\"Báo cáo tiến độ triển khai bệnh án điện tử " + i
-                                + "\",\"leadUnits\":[\"NVY\"],\"deadline\":{\"date\":\"" + due + "\"}}");
-                        latencies.add(System.nanoTime() - t);
-                    }
-                    return null;
-                });
+    /** How requests are sent: by a fixed number of closed-loop clients, or at a fixed rate (open loop). */
+    private record Load(int clients, int perSecond) {
+
+        static final int CONNECTIONS = Integer.getInteger("bench.connections", 32);
+
+        static Load parse(String text) {
+            return text.endsWith("/s") ? new Load(0, Integer.parseInt(text.substring(0, text.length() - 2)))
+                    : new Load(Integer.parseInt(text), 0);
+        }
+
+        long[] create(int port, int count) throws Exception {
+            try (var client = new KeepAliveClient(port, AUTHORIZATION, clients > 0 ? clients : CONNECTIONS)) {
+                return clients > 0 ? closedLoop(client, count) : openLoop(client, count);
             }
         }
-        return latencies.stream().mapToLong(Long::longValue).toArray();
+
+        private long[] closedLoop(KeepAliveClient client, int count) throws Exception {
+            var next = new AtomicInteger();
+            var latencies = new ConcurrentLinkedQueue<Long>();
+            var running = new ArrayList<java.util.concurrent.Future<?>>();
+            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int c = 0; c < clients; c++) {
+                    running.add(pool.submit(() -> {
+                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                            long t = System.nanoTime();
+                            createOne(client, i);
+                            latencies.add(System.nanoTime() - t);
+                        }
+                        return null;
+                    }));
+                }
+                for (var loop : running) {
+                    loop.get(); // a refused or failed request ends the run: every figure counts answered creations
+                }
+            }
+            return latencies.stream().mapToLong(Long::longValue).toArray();
+        }
+
+        /**
+         * Request i is due at start + i / rate and sent then on a virtual thread of its own, whether or not earlier
+         * ones were answered; its latency counts from when it was due, so a stall is charged to every request it
+         * delayed (no coordinated omission) and a service slower than the rate shows as ever-growing latency. At most
+         * {@link #CONNECTIONS} requests are in flight (as many keep-alive connections, like wrk2's): a request due
+         * while all are busy waits for one, and that wait is part of its latency.
+         */
+        private long[] openLoop(KeepAliveClient client, int count) throws Exception {
+            long[] latencies = new long[count];
+            var sent = new ArrayList<java.util.concurrent.Future<?>>(count);
+            long interval = 1_000_000_000L / perSecond;
+            long start = System.nanoTime();
+            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < count; i++) {
+                    long due = start + i * interval;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                    int n = i;
+                    sent.add(pool.submit(() -> {
+                        createOne(client, n);
+                        latencies[n] = System.nanoTime() - due;
+                    }));
+                }
+                for (var request : sent) {
+                    request.get(); // a refused or failed request ends the run
+                }
+            }
+            return latencies;
+        }
+
+        private static void createOne(KeepAliveClient client, int i) {
+            client.post("/api/tasks", "{\"title\":\"Báo cáo tiến độ triển khai bệnh án điện tử " + i
+                    + "\",\"leadUnits\":[\"NVY\"],\"deadline\":{\"date\":\"" + DUE + "\"}}");
+        }
+
+        @Override
+        public String toString() {
+            return clients > 0 ? clients + " clients" : "an open loop at " + perSecond + "/s";
+        }
     }
 
     private static void importPlanTable(Api api, int rows) {
@@ -145,6 +224,28 @@ public final class TaskCreationBench {
                 drafted, rows, confirmed);
     }
 
+    /** When, in an open loop (request i is due at i / rate), the requests slower than 100 ms were due: second by second. */
+    private static void stalls(long[] latencies, int perSecond) {
+        var slowBySecond = new java.util.TreeMap<Integer, Integer>();
+        for (int i = 0; i < latencies.length; i++) {
+            if (latencies[i] > 100_000_000L) {
+                slowBySecond.merge(i / perSecond, 1, Integer::sum);
+            }
+        }
+        System.out.printf("requests slower than 100 ms, by the second they were due in: %s%n", slowBySecond);
+    }
+
+    /** Count and accumulated time (ms) of every collector's collections so far. */
+    private static long[] collections() {
+        long count = 0;
+        long millis = 0;
+        for (var collector : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[] {count, millis};
+    }
+
     private static long percentile(long[] sorted, int p) {
         return sorted[Math.max(0, (int) Math.ceil(sorted.length * p / 100.0) - 1)];
     }
@@ -155,7 +256,9 @@ public final class TaskCreationBench {
 
     /** Time from an event's {@code ce_time} (when the task was recorded) to its arrival here. */
     private static final class OutboxLag {
-        private final KafkaConsumer<String, vn.dondoc.events.Envelope<?>> consumer;
+        // only the ce_time header is read: parsing every event would add the lag reader's own work to the CPU that
+        // the service shares with it
+        private final KafkaConsumer<byte[], byte[]> consumer;
         private final ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicBoolean counting = new AtomicBoolean(true);
@@ -166,7 +269,7 @@ public final class TaskCreationBench {
         OutboxLag(String bootstrap) {
             consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new CloudEventDeserializer());
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         }
 
         void start() {
@@ -177,8 +280,10 @@ public final class TaskCreationBench {
             thread = Thread.ofPlatform().name("outbox-lag").start(() -> {
                 while (running.get()) {
                     for (var record : consumer.poll(Duration.ofMillis(100))) {
-                        if (counting.get() && record.value() != null) {
-                            lags.add(Instant.now().toEpochMilli() - record.value().time().toEpochMilli());
+                        var time = record.headers().lastHeader(CloudEventHeaders.TIME);
+                        if (counting.get() && record.value() != null && time != null) {
+                            lags.add(Instant.now().toEpochMilli()
+                                    - Instant.parse(new String(time.value(), StandardCharsets.UTF_8)).toEpochMilli());
                             lastArrival = System.nanoTime();
                             if (firstArrival == 0) {
                                 firstArrival = lastArrival;
