@@ -1,8 +1,6 @@
 package vn.dondoc.events;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,22 +23,30 @@ final class ReminderDueJson {
     /** The JSON of {@code due}, or null when Jackson has to write it. */
     static byte[] write(ReminderDue due) {
         var json = new ReminderDueJson();
-        return json.reminderDue(due) ? Arrays.copyOf(json.buffer, json.length) : null;
+        try {
+            json.reminderDue(due);
+        } catch (LeftToJackson surrogate) {
+            return null;
+        }
+        return Arrays.copyOf(json.buffer, json.length);
     }
 
-    private boolean reminderDue(ReminderDue due) {
+    /** A string this writer does not encode as Jackson would: thrown, not returned, so every field is one line. */
+    private static final class LeftToJackson extends RuntimeException {
+        private static final LeftToJackson INSTANCE = new LeftToJackson();
+
+        private LeftToJackson() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void reminderDue(ReminderDue due) {
         raw("{\"reminderId\":");
-        if (!string(due.reminderId())) {
-            return false;
-        }
+        string(due.reminderId());
         raw(",\"taskId\":");
-        if (!string(due.taskId())) {
-            return false;
-        }
+        string(due.taskId());
         raw(",\"unit\":");
-        if (!string(due.unit())) {
-            return false;
-        }
+        string(due.unit());
         raw(",\"role\":");
         name(due.role());
         raw(",\"stage\":");
@@ -48,143 +54,93 @@ final class ReminderDueJson {
         raw(",\"cycle\":");
         raw(Integer.toString(due.cycle()));
         raw(",\"recipient\":");
-        if (!string(due.recipient())) {
-            return false;
-        }
+        string(due.recipient());
         raw(",\"fireAt\":");
-        instant(due.fireAt());
+        quoted(due.fireAt()); // ISO-8601 as DateTimeFormatter.ISO_INSTANT writes it, as Jackson does
         raw(",\"task\":");
-        if (!task(due.task())) {
-            return false;
-        }
+        task(due.task());
         raw("}");
-        return true;
     }
 
-    private boolean task(TaskSummary task) {
+    private void task(TaskSummary task) {
         if (task == null) {
             raw("null");
-            return true;
+            return;
         }
         raw("{\"title\":");
-        if (!string(task.title())) {
-            return false;
-        }
+        string(task.title());
         raw(",\"expectedOutput\":");
-        if (!string(task.expectedOutput())) {
-            return false;
-        }
+        string(task.expectedOutput());
         raw(",\"leadUnits\":");
-        if (!strings(task.leadUnits())) {
-            return false;
-        }
+        strings(task.leadUnits());
         raw(",\"coordinatingUnits\":");
-        if (!strings(task.coordinatingUnits())) {
-            return false;
-        }
+        strings(task.coordinatingUnits());
         raw(",\"deadline\":");
-        if (!deadline(task.deadline())) {
-            return false;
-        }
+        deadline(task.deadline());
         raw(",\"source\":");
-        if (!source(task.source())) {
-            return false;
-        }
+        source(task.source());
         raw("}");
-        return true;
     }
 
-    private boolean deadline(Deadline deadline) {
+    private void deadline(Deadline deadline) {
         if (deadline == null) {
             raw("null");
-            return true;
+            return;
         }
         raw("{\"kind\":");
         name(deadline.kind());
         raw(",\"dueDate\":");
-        date(deadline.dueDate());
+        quoted(deadline.dueDate());
         raw(",\"dueAt\":");
-        instant(deadline.dueAt());
+        quoted(deadline.dueAt());
         raw(",\"text\":");
-        if (!string(deadline.text())) {
-            return false;
-        }
+        string(deadline.text());
         raw(",\"startDate\":");
-        date(deadline.startDate());
+        quoted(deadline.startDate());
         raw(",\"condition\":");
-        if (!string(deadline.condition())) {
-            return false;
-        }
+        string(deadline.condition());
         raw("}");
-        return true;
     }
 
-    private boolean source(SourceDocument source) {
+    private void source(SourceDocument source) {
         if (source == null) {
             raw("null");
-            return true;
+            return;
         }
         raw("{\"number\":");
-        if (!string(source.number())) {
-            return false;
-        }
+        string(source.number());
         raw(",\"date\":");
-        date(source.date());
+        quoted(source.date());
         raw(",\"issuer\":");
-        if (!string(source.issuer())) {
-            return false;
-        }
+        string(source.issuer());
         raw(",\"item\":");
-        if (!string(source.item())) {
-            return false;
-        }
+        string(source.item());
         raw(",\"group\":");
-        if (!string(source.group())) {
-            return false;
-        }
+        string(source.group());
         raw("}");
-        return true;
     }
 
-    private boolean strings(List<String> values) {
+    private void strings(List<String> values) {
         if (values == null) {
             raw("null");
-            return true;
+            return;
         }
         raw("[");
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 raw(",");
             }
-            if (!string(values.get(i))) {
-                return false;
-            }
+            string(values.get(i));
         }
         raw("]");
-        return true;
     }
 
     private void name(Enum<?> value) {
-        if (value == null) {
-            raw("null");
-        } else {
-            raw("\"");
-            raw(value.name());
-            raw("\"");
-        }
+        quoted(value == null ? null : value.name());
     }
 
-    private void instant(Instant value) {
-        if (value == null) {
-            raw("null");
-        } else {
-            raw("\"");
-            raw(value.toString()); // ISO-8601 as DateTimeFormatter.ISO_INSTANT writes it, as Jackson does
-            raw("\"");
-        }
-    }
-
-    private void date(LocalDate value) {
+    /** Instants, dates and enum names: their text is ASCII with nothing to escape. */
+    private void quoted(Object value) {
         if (value == null) {
             raw("null");
         } else {
@@ -194,11 +150,11 @@ final class ReminderDueJson {
         }
     }
 
-    /** A JSON string with Jackson's escapes; false (nothing sensible written) when it holds a surrogate. */
-    private boolean string(String value) {
+    /** A JSON string with Jackson's escapes; a surrogate (emoji or broken pair) is left to Jackson. */
+    private void string(String value) {
         if (value == null) {
             raw("null");
-            return true;
+            return;
         }
         ensure(value.length() * 6 + 2);
         buffer[length++] = '"';
@@ -214,7 +170,7 @@ final class ReminderDueJson {
                 buffer[length++] = (byte) (0xC0 | (c >> 6));
                 buffer[length++] = (byte) (0x80 | (c & 0x3F));
             } else if (Character.isSurrogate(c)) {
-                return false;
+                throw LeftToJackson.INSTANCE;
             } else {
                 buffer[length++] = (byte) (0xE0 | (c >> 12));
                 buffer[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
@@ -222,7 +178,6 @@ final class ReminderDueJson {
             }
         }
         buffer[length++] = '"';
-        return true;
     }
 
     private void escape(char c) {
